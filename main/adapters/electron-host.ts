@@ -1,0 +1,31 @@
+// Electron's implementations of the core's host ports: browser, clipboard, notifications.
+import { BrowserWindow, clipboard, Notification, shell } from 'electron'
+import type { ClipboardPort, ExternalOpener, NotifierPort } from '../core/ports'
+import { isAllowedExternalUrl } from '../core/trusted-sender'
+
+export function createElectronOpener(allowedOrigins: readonly string[], options: { openInAppWindow: boolean }): ExternalOpener {
+  return {
+    async openExternal(url) {
+      if (!isAllowedExternalUrl(url, allowedOrigins)) throw new Error('Refused to open a URL outside OpenRouter.')
+      if (options.openInAppWindow) {
+        // End-to-end tests on the Electron backend: the "system browser" is a plain window Playwright can drive.
+        const window = new BrowserWindow({ width: 900, height: 700, webPreferences: { sandbox: true, contextIsolation: true } })
+        await window.loadURL(url)
+        return
+      }
+      await shell.openExternal(url, { activate: true })
+    },
+  }
+}
+
+export const electronClipboard: ClipboardPort = {
+  writeText: (text) => clipboard.writeText(text),
+  readText: () => clipboard.readText(),
+  clear: async () => clipboard.clear(),
+}
+
+export const electronNotifier: NotifierPort = {
+  notify(title, body) {
+    if (Notification.isSupported()) new Notification({ title, body }).show()
+  },
+}

@@ -1,0 +1,44 @@
+// The API object the renderer sees as `window.orkm`: one narrow function per channel, built on a Bridge.
+// It imports nothing from Electron so the harness's browser backend exposes this very object.
+import type {
+  Bridge,
+  ConnectOptions,
+  ConnectState,
+  CopyFormat,
+  KeyListView,
+  MenuCommand,
+  MintRequest,
+  RefreshMode,
+  Settings,
+} from './contract'
+
+export function createOrkmApi(bridge: Bridge) {
+  return {
+    listKeys: () => bridge.invoke('keys:list'),
+    refreshKey: (keyId: string) => bridge.invoke('keys:refresh', keyId),
+    refreshAll: (mode: RefreshMode = 'manual') => bridge.invoke('keys:refresh-all', mode),
+    renameKey: (keyId: string, label: string) => bridge.invoke('keys:rename', keyId, label),
+    setDefaultKey: (keyId: string) => bridge.invoke('keys:set-default', keyId),
+    reorderKeys: (keyIds: string[]) => bridge.invoke('keys:reorder', keyIds),
+    copyKey: (keyId: string, format: CopyFormat) => bridge.invoke('keys:copy', keyId, format),
+    removeKey: (keyId: string) => bridge.invoke('keys:remove', keyId),
+    addKey: (secret: string, label: string) => bridge.invoke('keys:add', secret, label),
+    mintKey: (request: MintRequest) => bridge.invoke('keys:mint', request),
+    openRevokePage: (keyId: string) => bridge.invoke('keys:open-revoke-page', keyId),
+    updateSettings: (patch: Partial<Settings>) => bridge.invoke('settings:update', patch),
+    startConnect: (options: ConnectOptions = {}) => bridge.invoke('connect:start', options),
+    getConnectState: () => bridge.invoke('connect:state'),
+    cancelConnect: () => bridge.invoke('connect:cancel'),
+    openAuthPageAgain: () => bridge.invoke('connect:open-again'),
+    copyAuthLink: () => bridge.invoke('connect:copy-link'),
+    submitRedirect: (redirectUrlOrCode: string) => bridge.invoke('connect:submit-redirect', redirectUrlOrCode),
+    retrySave: () => bridge.invoke('connect:retry-save'),
+    copyUnsavedKey: () => bridge.invoke('connect:copy-unsaved-key'),
+    dismissConnect: () => bridge.invoke('connect:dismiss'),
+    onConnectChanged: (listener: (state: ConnectState) => void) => bridge.on('connect:changed', listener),
+    onKeysChanged: (listener: (list: KeyListView) => void) => bridge.on('keys:changed', listener),
+    onMenuCommand: (listener: (command: MenuCommand) => void) => bridge.on('menu:command', listener),
+  }
+}
+
+export type OrkmApi = ReturnType<typeof createOrkmApi>

@@ -1,0 +1,253 @@
+// The one contract between main, preload and renderer: channel names and the shapes that cross IPC.
+// Types only, plus the channel name constants; no runtime dependency, so every layer may import it.
+// Secrets never appear here: a key reaches the renderer only as `maskedKey`.
+
+/** What every invoke channel resolves to: results, not thrown errors, cross IPC. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export type AppErrorCode =
+  | 'invalid-argument' // the call's arguments failed validation in main
+  | 'not-found' // no stored key with that id
+  | 'busy' // a connect flow is already running
+  | 'no-flow' // nothing to cancel / retry / paste into
+  | 'keychain-unavailable' // no Secret Service / Keychain reachable
+  | 'keychain-locked'
+  | 'keychain-failed'
+  | 'offline' // OpenRouter could not be reached
+  | 'timeout'
+  | 'code-rejected' // the authorization code was refused (400/403): start again
+  | 'key-rejected' // OpenRouter answered 401 for this key
+  | 'forbidden' // 403 on create_auth_code
+  | 'conflict' // 409: try again later
+  | 'bad-request' // 400 with OpenRouter's message
+  | 'openrouter-error' // 5xx after retries
+  | 'bad-response' // OpenRouter's answer did not match its schema
+  | 'internal'
+
+export interface AppError {
+  code: AppErrorCode
+  /** One sentence a person understands. Never contains a key or an authorization code. */
+  message: string
+  /** The next step, when there is one. */
+  hint?: string
+}
+
+export type LimitReset = 'daily' | 'weekly' | 'monthly'
+
+/** Figures from `GET /api/v1/key`, as last fetched. Money in USD. */
+export interface KeyFigures {
+  /** OpenRouter's own label for the key (not the local label). */
+  remoteLabel: string
+  limit: number | null
+  limitRemaining: number | null
+  limitReset: LimitReset | null
+  usage: number
+  usageDaily: number
+  usageWeekly: number
+  usageMonthly: number
+  byokUsage: number
+  byokUsageMonthly: number
+  includeByokInLimit: boolean
+  isFreeTier: boolean
+  freeModelDailyRequests: { limit: number; remaining: number; used: number } | null
+  /** ISO 8601, or null for a key that never expires. */
+  expiresAt: string | null
+  creatorUserId: string | null
+}
+
+export type KeyStatusKind =
+  | 'active'
+  | 'expiring-soon' // expires within 7 days
+  | 'expired'
+  | 'limit-reached'
+  | 'low-credit' // remaining below the user's threshold
+  | 'rejected' // 401 from OpenRouter: revoked, disabled or unknown
+  | 'unchecked' // never fetched yet
+  | 'offline' // last refresh could not reach OpenRouter; figures are last known
+  | 'missing-secret' // metadata exists but the keychain item is gone
+
+export interface KeyStatus {
+  kind: KeyStatusKind
+  /** Why, in words, e.g. "Expires in 3 days" or "OpenRouter rejected this key (401)". */
+  reason: string
+}
+
+export interface KeyView {
+  id: string
+  label: string
+  /** e.g. `sk-or-v1-…c96a`: never more than the prefix and the last four characters. */
+  maskedKey: string
+  userId: string | null
+  /** Where the secret lives, e.g. "OS keychain — Secret Service". */
+  storage: string
+  addedAt: string
+  isDefault: boolean
+  status: KeyStatus
+  figures: KeyFigures | null
+  /** When the figures were fetched (the last good check), ISO 8601. */
+  checkedAt: string | null
+  /** When the last refresh attempt failed, with what (the figures stay the last known ones). */
+  lastError: AppError | null
+  refreshing: boolean
+}
+
+export type SortOrder = 'manual' | 'label' | 'remaining' | 'expiry'
+
+export interface Settings {
+  /** Warn when remaining credit falls below this percentage of the limit. */
+  lowCreditPercent: number
+  sortOrder: SortOrder
+}
+
+export interface Warning {
+  id: string
+  keyId: string
+  kind: 'expiring-soon' | 'low-credit' | 'rejected' | 'expired' | 'limit-reached'
+  message: string
+}
+
+export interface KeyListView {
+  keys: KeyView[]
+  settings: Settings
+  warnings: Warning[]
+  /** Storage problems found at start-up or since, e.g. a metadata file that was unreadable and set aside. */
+  notices: string[]
+}
+
+export type ConnectPhase =
+  | 'idle'
+  | 'awaiting-browser'
+  | 'exchanging'
+  | 'saving'
+  | 'connected'
+  | 'failed'
+  | 'cancelled'
+  | 'timed-out'
+
+export type ConnectState =
+  | { phase: 'idle' }
+  | {
+      phase: 'awaiting-browser'
+      flowId: string
+      /** The consent URL, shown so it can be copied or opened again. Carries the PKCE challenge, never the verifier. */
+      authUrl: string
+      callbackPort: number
+      /** Set when port 3000 was busy and another port is used. */
+      portNotice: string | null
+      deadline: string
+    }
+  | { phase: 'exchanging'; flowId: string }
+  | { phase: 'saving'; flowId: string }
+  | { phase: 'connected'; flowId: string; keyId: string; label: string }
+  | {
+      phase: 'failed'
+      flowId: string
+      error: AppError
+      /** The exchanged key is held in memory because saving failed: it can be saved again or copied. */
+      unsavedKey: { maskedKey: string } | null
+    }
+  | { phase: 'cancelled'; flowId: string }
+  | { phase: 'timed-out'; flowId: string }
+
+export interface ConnectOptions {
+  /** Optional credit limit in USD, passed to the consent page as `limit`. */
+  limit?: number
+}
+
+export interface MintRequest {
+  /** The stored key that authenticates `create_auth_code`. */
+  sourceKeyId: string
+  label: string
+  /** USD, > 0. */
+  limit: number
+  limitReset: LimitReset | null
+  /** ISO 8601 in the future, or null for no expiry. */
+  expiresAt: string | null
+}
+
+export type CopyFormat = 'plain' | 'export'
+
+/** 'automatic' refreshes skip keys that are backing off after failures; 'manual' ones refresh every key. */
+export type RefreshMode = 'manual' | 'automatic'
+
+export interface CopyReceipt {
+  /** The clipboard is cleared after this many seconds if it still holds the key. */
+  clearsAfterSeconds: number
+}
+
+/** Every request/response channel: its arguments and the value of its `Result`. */
+export interface InvokeContract {
+  'keys:list': { args: []; result: KeyListView }
+  'keys:refresh': { args: [keyId: string]; result: KeyView }
+  'keys:refresh-all': { args: [mode: RefreshMode]; result: KeyListView }
+  'keys:rename': { args: [keyId: string, label: string]; result: KeyView }
+  'keys:set-default': { args: [keyId: string]; result: KeyListView }
+  'keys:reorder': { args: [keyIds: string[]]; result: KeyListView }
+  'keys:copy': { args: [keyId: string, format: CopyFormat]; result: CopyReceipt }
+  'keys:remove': { args: [keyId: string]; result: KeyListView }
+  'keys:add': { args: [secret: string, label: string]; result: KeyView }
+  'keys:mint': { args: [request: MintRequest]; result: KeyView }
+  'keys:open-revoke-page': { args: [keyId: string]; result: null }
+  'settings:update': { args: [patch: Partial<Settings>]; result: KeyListView }
+  'connect:start': { args: [options: ConnectOptions]; result: ConnectState }
+  'connect:state': { args: []; result: ConnectState }
+  'connect:cancel': { args: []; result: ConnectState }
+  'connect:open-again': { args: []; result: null }
+  'connect:copy-link': { args: []; result: null }
+  'connect:submit-redirect': { args: [redirectUrlOrCode: string]; result: ConnectState }
+  'connect:retry-save': { args: []; result: ConnectState }
+  'connect:copy-unsaved-key': { args: []; result: CopyReceipt }
+  'connect:dismiss': { args: []; result: ConnectState }
+}
+
+/** Main → renderer events and their payloads. */
+export interface EventContract {
+  'connect:changed': ConnectState
+  'keys:changed': KeyListView
+  /** The application menu asks the renderer to do something (Connect, Refresh all). */
+  'menu:command': MenuCommand
+}
+
+export type MenuCommand = 'connect' | 'refresh-all' | 'add-key' | 'mint-key'
+
+export type InvokeChannel = keyof InvokeContract
+export type InvokeArgs<C extends InvokeChannel> = InvokeContract[C]['args']
+export type InvokeValue<C extends InvokeChannel> = InvokeContract[C]['result']
+export type EventChannel = keyof EventContract
+
+export const INVOKE_CHANNELS = [
+  'keys:list',
+  'keys:refresh',
+  'keys:refresh-all',
+  'keys:rename',
+  'keys:set-default',
+  'keys:reorder',
+  'keys:copy',
+  'keys:remove',
+  'keys:add',
+  'keys:mint',
+  'keys:open-revoke-page',
+  'settings:update',
+  'connect:start',
+  'connect:state',
+  'connect:cancel',
+  'connect:open-again',
+  'connect:copy-link',
+  'connect:submit-redirect',
+  'connect:retry-save',
+  'connect:copy-unsaved-key',
+  'connect:dismiss',
+] as const satisfies readonly InvokeChannel[]
+
+export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command'] as const satisfies readonly EventChannel[]
+
+/** The transport the preload API is built on: Electron's ipcRenderer in the app, a Playwright binding in the harness. */
+export interface Bridge {
+  invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<InvokeValue<C>>>
+  on<E extends EventChannel>(channel: E, listener: (payload: EventContract[E]) => void): () => void
+}
+
+// Compile-time guard: the runtime channel lists name every channel of the contract.
+type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : Exclude<All, Listed>
+export const allInvokeChannelsListed: Unlisted<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> = true
+export const allEventChannelsListed: Unlisted<EventChannel, (typeof EVENT_CHANNELS)[number]> = true
