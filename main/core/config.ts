@@ -33,7 +33,8 @@ const baseUrlSchema = z
 const envSchema = z.object({
   OPENROUTER_BASE_URL: baseUrlSchema.default('https://openrouter.ai/api/v1'),
   ORKM_KEYCHAIN_SERVICE: z.string().min(1).max(200).default('openrouter-key-manager'),
-  ORKM_CALLBACK_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // 0 asks the OS for any free port (tests); OpenRouter accepts localhost callbacks on any port.
+  ORKM_CALLBACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ORKM_DATA_DIR: z.string().min(1).optional(),
   ORKM_AUTH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(300),
   ORKM_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

@@ -1,0 +1,67 @@
+// Fixtures shared by every spec: the OpenRouter double, a private keychain service and data folder, and
+// `launch()`, which starts the app on the project's backend (and closes whatever it started).
+import { test as base, expect } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { electronSkipReason, launchHarness, type Harness, type HarnessBackend } from '../harness'
+import { startOpenRouterDouble, type OpenRouterDouble } from '../openrouter-double'
+import { purgeKeychainService } from '../support/keychain'
+
+export interface E2EOptions {
+  backend: HarnessBackend
+}
+
+export interface AppEnvironment {
+  OPENROUTER_BASE_URL: string
+  ORKM_KEYCHAIN_SERVICE: string
+  ORKM_DATA_DIR: string
+  ORKM_CALLBACK_PORT: string
+  [name: string]: string
+}
+
+interface Fixtures {
+  double: OpenRouterDouble
+  appEnv: AppEnvironment
+  launch: (extraEnv?: Record<string, string>) => Promise<Harness>
+}
+
+export const test = base.extend<E2EOptions & Fixtures>({
+  backend: ['browser', { option: true }],
+
+  double: async ({ backend }, use, testInfo) => {
+    const reason = backend === 'electron' ? electronSkipReason() : null
+    testInfo.skip(reason !== null, reason ?? '')
+    const double = await startOpenRouterDouble()
+    await use(double)
+    await double.close()
+  },
+
+  appEnv: async ({ double }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'orkm-e2e-'))
+    const service = `orkm-e2e-${randomBytes(4).toString('hex')}`
+    await use({
+      OPENROUTER_BASE_URL: double.apiBaseUrl,
+      ORKM_KEYCHAIN_SERVICE: service,
+      ORKM_DATA_DIR: dataDir,
+      ORKM_CALLBACK_PORT: process.env['ORKM_E2E_CALLBACK_PORT'] ?? '3000',
+      ORKM_RETRY_BUDGET_MS: '3000',
+      ORKM_HTTP_TIMEOUT_MS: '5000',
+    })
+    await purgeKeychainService(service)
+    await rm(dataDir, { recursive: true, force: true })
+  },
+
+  launch: async ({ backend, appEnv }, use) => {
+    const started: Harness[] = []
+    await use(async (extraEnv = {}) => {
+      const harness = await launchHarness({ backend, env: { ...appEnv, ...extraEnv } })
+      started.push(harness)
+      return harness
+    })
+    for (const harness of started.reverse()) await harness.close().catch(() => {})
+  },
+})
+
+export { expect }

@@ -1,0 +1,72 @@
+// The real services wired for Node-level integration tests: real keychain (own service name), real files,
+// the SDK against the double, an in-memory clipboard and a recording notifier.
+import { createAppServices, type AppServices } from '../../main/core/app-services'
+import { loadConfig } from '../../main/core/config'
+import { silentLogger } from '../../main/core/logger'
+import type { ExternalOpener } from '../../main/core/ports'
+import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
+import { purgeKeychainService, uniqueKeychainService } from './keychain'
+import { makeTempDir } from './temp-dir'
+
+export interface TestServices {
+  services: AppServices
+  clipboard: MemoryClipboard
+  notifier: RecordingNotifier
+  opened: string[]
+  dataDir: string
+  keychainService: string
+  restart(): Promise<AppServices>
+  dispose(): Promise<void>
+}
+
+export async function startTestServices(options: {
+  apiBaseUrl: string
+  env?: Record<string, string>
+  opener?: ExternalOpener
+  keychainService?: string
+  dataDir?: string
+}): Promise<TestServices> {
+  const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
+  const dataDir = options.dataDir ?? temp!.path
+  const keychainService = options.keychainService ?? uniqueKeychainService()
+  const clipboard = new MemoryClipboard()
+  const notifier = new RecordingNotifier()
+  const opened: string[] = []
+  const config = loadConfig({
+    OPENROUTER_BASE_URL: options.apiBaseUrl,
+    ORKM_KEYCHAIN_SERVICE: keychainService,
+    ORKM_DATA_DIR: dataDir,
+    ORKM_CALLBACK_PORT: '0',
+    ORKM_RETRY_BUDGET_MS: '2000',
+    ORKM_HTTP_TIMEOUT_MS: '2000',
+    ...options.env,
+  })
+  const opener: ExternalOpener = {
+    async openExternal(url) {
+      opened.push(url)
+      await options.opener?.openExternal(url)
+    },
+  }
+  const start = () => createAppServices({ ...config, dataDir }, { clipboard, notifier, opener, logger: silentLogger })
+  const handle: TestServices = {
+    services: await start(),
+    clipboard,
+    notifier,
+    opened,
+    dataDir,
+    keychainService,
+    async restart() {
+      await handle.services.shutdown()
+      handle.services = await start()
+      await handle.services.keys.whenReconciled()
+      return handle.services
+    },
+    async dispose() {
+      await handle.services.shutdown()
+      await purgeKeychainService(keychainService)
+      await temp?.remove()
+    },
+  }
+  await handle.services.keys.whenReconciled()
+  return handle
+}
