@@ -44,7 +44,8 @@ export function deriveStatus(key: StoredKey, settings: Settings, now: number, se
   if (isLowCredit(key, settings)) {
     return { kind: 'low-credit', reason: `Less than ${settings.lowCreditPercent}% of the limit is left.` }
   }
-  return { kind: 'active', reason: figures.limit === null ? 'Active, with no credit cap.' : 'Active.' }
+  if (figures.limit === null || figures.limit <= 0 || figures.limitRemaining === null) return { kind: 'active', reason: 'No credit cap.' }
+  return { kind: 'active', reason: `${Math.floor((figures.limitRemaining / figures.limit) * 100)}% of the limit left.` }
 }
 
 function isLowCredit(key: StoredKey, settings: Settings): boolean {
