@@ -75,7 +75,8 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     keys,
     clock,
     callbackPort: config.callbackPort,
-    holdUnsavedKey: (secret: string, userId: string | null, error: unknown) => connect.holdUnsavedKey(secret, userId, error),
+    holdUnsavedKey: (secret: string, userId: string | null, label: string, error: unknown) =>
+      connect.holdUnsavedKey(secret, userId, label, error),
   }
 
   const dispatch = createDispatcher(

@@ -38,6 +38,8 @@ interface UnsavedKey {
   flowId: string
   secret: string
   userId: string | null
+  /** The label chosen for a minted key; a connected key gets a default one. */
+  label: string | null
   copied: boolean
 }
 
@@ -182,11 +184,11 @@ export class ConnectFlow {
     }
     if (this.active !== flow) {
       // Cancelled while the exchange was in flight: the key exists now, so it is still kept, never dropped.
-      this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, copied: false }
+      this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
       return this.saveUnsaved()
     }
     await this.finish(flow, options)
-    this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, copied: false }
+    this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
     return this.saveUnsaved()
   }
 
@@ -195,7 +197,10 @@ export class ConnectFlow {
     if (!unsaved) throw new AppFailure('no-flow', 'There is no unsaved key.')
     this.setState({ phase: 'saving', flowId: unsaved.flowId })
     try {
-      const stored = await this.deps.keys.saveKey(unsaved.secret, { userId: unsaved.userId })
+      const stored = await this.deps.keys.saveKey(unsaved.secret, {
+        userId: unsaved.userId,
+        ...(unsaved.label === null ? {} : { label: unsaved.label }),
+      })
       this.unsaved = null
       // Figures are fetched after saving so a slow /key never holds a key in memory only.
       this.deps.keys.refresh(stored.id).catch(() => {})
@@ -212,9 +217,9 @@ export class ConnectFlow {
   }
 
   /** Takes a key exchanged elsewhere (minting) whose save failed, so the panel offers Save again and Copy key. */
-  holdUnsavedKey(secret: string, userId: string | null, error: unknown): ConnectState {
+  holdUnsavedKey(secret: string, userId: string | null, label: string, error: unknown): ConnectState {
     const flowId = createNonce(9)
-    this.unsaved = { flowId, secret, userId, copied: false }
+    this.unsaved = { flowId, secret, userId, label, copied: false }
     return this.setState({ phase: 'failed', flowId, error: appErrorOf(error), unsavedKey: { maskedKey: maskKey(secret) } })
   }
 

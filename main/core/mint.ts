@@ -12,7 +12,7 @@ export interface MintDeps {
   clock: Clock
   callbackPort: number
   /** Where an exchanged key goes if the keychain refuses it, so it is never dropped. */
-  holdUnsavedKey(secret: string, userId: string | null, error: unknown): void
+  holdUnsavedKey(secret: string, userId: string | null, label: string, error: unknown): void
 }
 
 export const MAX_LABEL_LENGTH = 100
@@ -53,7 +53,7 @@ export async function mintLimitedKey(deps: MintDeps, request: MintRequest): Prom
   try {
     storedId = (await deps.keys.saveKey(exchanged.key, { userId: exchanged.userId, label: request.label.trim() })).id
   } catch (error) {
-    deps.holdUnsavedKey(exchanged.key, exchanged.userId, error)
+    deps.holdUnsavedKey(exchanged.key, exchanged.userId, request.label.trim(), error)
     throw isAppFailure(error)
       ? new AppFailure(error.appError.code, `The new key was created but could not be saved: ${error.appError.message}`, 'Use Save again or Copy key in the connection panel.')
       : error

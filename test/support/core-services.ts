@@ -4,6 +4,7 @@ import { createAppServices, type AppServices } from '../../main/core/app-service
 import { loadConfig } from '../../main/core/config'
 import { silentLogger } from '../../main/core/logger'
 import type { ExternalOpener } from '../../main/core/ports'
+import { createKeytarVault, type SecretVault } from '../../main/core/secret-vault'
 import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
 import { purgeKeychainService, uniqueKeychainService } from './keychain'
 import { makeTempDir } from './temp-dir'
@@ -25,6 +26,8 @@ export async function startTestServices(options: {
   opener?: ExternalOpener
   keychainService?: string
   dataDir?: string
+  /** Wraps the real keychain, e.g. to make writes fail. */
+  wrapVault?: (vault: SecretVault) => SecretVault
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -47,7 +50,12 @@ export async function startTestServices(options: {
       await options.opener?.openExternal(url)
     },
   }
-  const start = () => createAppServices({ ...config, dataDir }, { clipboard, notifier, opener, logger: silentLogger })
+  const vault = createKeytarVault(keychainService)
+  const start = () =>
+    createAppServices(
+      { ...config, dataDir },
+      { clipboard, notifier, opener, logger: silentLogger, vault: options.wrapVault ? options.wrapVault(vault) : vault },
+    )
   const handle: TestServices = {
     services: await start(),
     clipboard,
