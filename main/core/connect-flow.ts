@@ -30,7 +30,6 @@ interface ActiveFlow {
   listener: CallbackListener | null
   authUrl: string
   timer: { cancel(): void } | null
-  abort: AbortController
   codeTaken: boolean
 }
 
@@ -91,7 +90,6 @@ export class ConnectFlow {
       listener: null,
       authUrl: '',
       timer: null,
-      abort: new AbortController(),
       codeTaken: false,
     }
     this.active = flow
@@ -176,7 +174,7 @@ export class ConnectFlow {
     this.setState({ phase: 'exchanging', flowId: flow.flowId })
     let exchanged: { key: string; userId: string | null }
     try {
-      exchanged = await this.deps.gateway.exchangeCode({ code, codeVerifier: flow.pkce.verifier }, flow.abort.signal)
+      exchanged = await this.deps.gateway.exchangeCode({ code, codeVerifier: flow.pkce.verifier })
     } catch (error) {
       if (this.active !== flow) return this.state // cancelled meanwhile
       await this.finish(flow, options)
@@ -237,7 +235,6 @@ export class ConnectFlow {
   async cancel(): Promise<ConnectState> {
     const flow = this.active
     if (!flow) return this.state
-    flow.abort.abort()
     await this.finish(flow)
     if (this.unsaved) return this.state
     return this.setState({ phase: 'cancelled', flowId: flow.flowId })
@@ -272,7 +269,6 @@ export class ConnectFlow {
 
   private async onTimeout(flow: ActiveFlow): Promise<void> {
     if (this.active !== flow || flow.codeTaken) return
-    flow.abort.abort()
     await this.finish(flow)
     this.setState({ phase: 'timed-out', flowId: flow.flowId })
   }

@@ -25,8 +25,12 @@ export interface AuthCodeRequest {
 export interface OpenRouterGateway {
   readonly origin: string
   authorizationUrl(params: { callbackUrl: string; codeChallenge: string; limit?: number }): Promise<string>
-  exchangeCode(params: { code: string; codeVerifier: string }, signal?: AbortSignal): Promise<ExchangeResult>
-  getKeyFigures(key: string, signal?: AbortSignal): Promise<KeyFigures>
+  /**
+   * No AbortSignal on purpose: the SDK drops its per-request timeout when given one. A cancelled flow lets an
+   * exchange in flight finish and keeps the key (it exists on OpenRouter by then).
+   */
+  exchangeCode(params: { code: string; codeVerifier: string }): Promise<ExchangeResult>
+  getKeyFigures(key: string): Promise<KeyFigures>
   createAuthCode(bearerKey: string, request: AuthCodeRequest): Promise<{ code: string }>
 }
 
@@ -94,11 +98,11 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
       return url
     },
 
-    exchangeCode({ code, codeVerifier }, signal) {
+    exchangeCode({ code, codeVerifier }) {
       return call('exchange', async () => {
         const response = await anonymousClient.oAuth.exchangeAuthCodeForAPIKey(
           { requestBody: { code, codeVerifier, codeChallengeMethod: 'S256' } },
-          { retries: exchangeRetries, retryCodes: ['5XX'], ...(signal ? { signal } : {}) },
+          { retries: exchangeRetries, retryCodes: ['5XX'] },
         )
         if (typeof response.key !== 'string' || response.key.length === 0) {
           throw new AppFailure('bad-response', 'OpenRouter answered without a key.', 'Start the connection again.')
@@ -107,9 +111,9 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
       })
     },
 
-    getKeyFigures(key, signal) {
+    getKeyFigures(key) {
       return call('key', async () => {
-        const response = await makeClient(key).apiKeys.getCurrentKeyMetadata(undefined, signal ? { signal } : undefined)
+        const response = await makeClient(key).apiKeys.getCurrentKeyMetadata()
         return toKeyFigures(response.data)
       })
     },
