@@ -39,7 +39,7 @@ export function toKeychainFailure(error: unknown, platform: NodeJS.Platform = pr
       options,
     )
   }
-  if (/org\.freedesktop\.secrets|not provided by any|autolaunch|dbus|D-Bus|no such (interface|object)|Cannot find module|keytar/i.test(text)) {
+  if (/org\.freedesktop\.secrets|not provided by any|autolaunch|Could not connect|dbus|D-Bus|no such (interface|object)|Cannot find module|keytar/i.test(text)) {
     return new AppFailure(
       'keychain-unavailable',
       'No OS keychain could be reached, so keys cannot be stored safely.',
