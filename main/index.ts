@@ -1,21 +1,27 @@
-// Electron entry: lifecycle, single instance, the window, and wiring of the adapters to the core services.
-// All behaviour lives in main/core (tested under plain Node); this file only connects it to Electron.
-import { app, BrowserWindow, dialog, type WebContents } from 'electron'
+// Electron entry: lifecycle, single instance, the window, menu, deep links, and wiring of the adapters to the
+// core services. All behaviour lives in main/core (tested under plain Node); this file only connects it to Electron.
+import { app, BrowserWindow, dialog, Menu, type WebContents } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createAppServices, type AppServices } from './core/app-services'
+import { APP_PROTOCOL_ORIGIN } from './core/app-protocol'
 import { ConfigError, loadConfig } from './core/config'
+import type { InstanceDecision } from './core/single-instance'
 import { isTrustedRendererUrl } from './core/trusted-sender'
-import { createElectronOpener, electronClipboard, electronNotifier } from './adapters/electron-host'
+import { createElectronOpener, electronClipboard, electronNotifier, externalTestWindows } from './adapters/electron-host'
+import { handleAppProtocol, registerAppProtocolPrivileges } from './app-protocol'
+import { registerDeepLinks } from './deep-link-electron'
 import { registerIpc, sendEvent } from './ipc'
+import { buildApplicationMenu } from './menu'
 import { createMainWindow, hardenSessions, hardenWebContents } from './window'
+import { restoreWindowState, trackWindowState } from './window-state-tracker'
 
 const devRendererUrl = process.env['ELECTRON_RENDERER_URL']
-const rendererUrl = devRendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
-const rendererOrigins = [devRendererUrl ? new URL(devRendererUrl).origin : 'file://']
+const rendererUrl = devRendererUrl ?? `${APP_PROTOCOL_ORIGIN}/index.html`
+const rendererOrigins = [devRendererUrl ? new URL(devRendererUrl).origin : APP_PROTOCOL_ORIGIN]
 
 let mainWindow: BrowserWindow | null = null
 let services: AppServices | null = null
+let pendingDecision: InstanceDecision | null = null
 
 function focusMainWindow(): void {
   if (!mainWindow) return
@@ -24,7 +30,21 @@ function focusMainWindow(): void {
   mainWindow.focus()
 }
 
-async function start(): Promise<void> {
+/** Another launch or a link: come forward, then run the link's action once the services exist. */
+function onInstanceDecision(decision: InstanceDecision): void {
+  focusMainWindow()
+  if (decision.rejected) services?.logger.warn('refused a deep link', { reason: decision.rejected })
+  if (!services) {
+    pendingDecision = decision
+    return
+  }
+  if (decision.action?.kind === 'connect') {
+    const limit = decision.action.limit
+    void services.dispatch('connect:start', [limit === null ? {} : { limit }])
+  }
+}
+
+async function start(firstDecision: InstanceDecision): Promise<void> {
   let config
   try {
     config = loadConfig(process.env)
@@ -35,18 +55,13 @@ async function start(): Promise<void> {
   }
   const dataDir = config.dataDir ?? app.getPath('userData')
   hardenSessions()
+  handleAppProtocol(join(import.meta.dirname, '../renderer'))
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, (url) => isTrustedRendererUrl(url, rendererOrigins) && url.startsWith(rendererUrl.split('#')[0]!)),
+    hardenWebContents(contents, (url) => externalTestWindows.has(contents) || isTrustedRendererUrl(url, rendererOrigins)),
   )
 
-  services = await createAppServices(
-    { ...config, dataDir },
-    {
-      opener: createElectronOpener([config.openRouterOrigin], { openInAppWindow: process.env['ORKM_E2E_EXTERNAL_IN_WINDOW'] === '1' }),
-      clipboard: electronClipboard,
-      notifier: electronNotifier,
-    },
-  )
+  const opener = createElectronOpener([config.openRouterOrigin], { openInAppWindow: process.env['ORKM_E2E_EXTERNAL_IN_WINDOW'] === '1' })
+  services = await createAppServices({ ...config, dataDir }, { opener, clipboard: electronClipboard, notifier: electronNotifier })
   const appServices = services
   const isAppWebContents = (contents: WebContents) => mainWindow !== null && contents === mainWindow.webContents
   registerIpc({ dispatch: appServices.dispatch, trustedOrigins: rendererOrigins, isAppWebContents, logger: appServices.logger })
@@ -54,25 +69,51 @@ async function start(): Promise<void> {
     if (mainWindow) sendEvent(mainWindow.webContents, channel, payload)
   })
 
-  mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl })
+  const sendMenuCommand = (command: 'connect' | 'refresh-all' | 'add-key' | 'mint-key') => {
+    focusMainWindow()
+    if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command)
+  }
+  Menu.setApplicationMenu(
+    buildApplicationMenu(
+      {
+        connect: () => sendMenuCommand('connect'),
+        addKey: () => sendMenuCommand('add-key'),
+        mintKey: () => sendMenuCommand('mint-key'),
+        refreshAll: () => sendMenuCommand('refresh-all'),
+        openKeysPage: () => void opener.openExternal(`${config.openRouterOrigin}/keys`).catch(() => {}),
+      },
+      { isDev: devRendererUrl !== undefined },
+    ),
+  )
+
+  const windowState = await restoreWindowState(dataDir)
+  mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl, bounds: windowState.bounds })
+  if (windowState.isMaximized) mainWindow.maximize()
+  trackWindowState(mainWindow, dataDir)
   mainWindow.on('closed', () => {
     mainWindow = null
   })
+  onInstanceDecision(pendingDecision ?? firstDecision)
+  pendingDecision = null
 }
 
 if (!app.requestSingleInstanceLock()) {
-  // Another instance owns the window, the listener and the store: it is focused instead.
+  // Another instance owns the window, the listener and the store: it is focused (and gets any link) instead.
   app.quit()
 } else {
-  app.on('second-instance', () => focusMainWindow())
+  registerAppProtocolPrivileges()
+  const firstDecision = registerDeepLinks({ onDecision: onInstanceDecision })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('before-quit', () => {
     void services?.shutdown()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('OpenRouter Key Manager', String(error))
-    app.exit(1)
-  })
+  app.whenReady().then(
+    () => start(firstDecision),
+    (error: unknown) => {
+      dialog.showErrorBox('OpenRouter Key Manager', String(error))
+      app.exit(1)
+    },
+  )
 }

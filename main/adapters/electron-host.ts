@@ -3,6 +3,9 @@ import { BrowserWindow, clipboard, Notification, shell } from 'electron'
 import type { ClipboardPort, ExternalOpener, NotifierPort } from '../core/ports'
 import { isAllowedExternalUrl } from '../core/trusted-sender'
 
+/** Windows that stand in for the system browser in end-to-end tests: they may navigate (consent → callback). */
+export const externalTestWindows = new WeakSet<Electron.WebContents>()
+
 export function createElectronOpener(allowedOrigins: readonly string[], options: { openInAppWindow: boolean }): ExternalOpener {
   return {
     async openExternal(url) {
@@ -10,6 +13,7 @@ export function createElectronOpener(allowedOrigins: readonly string[], options:
       if (options.openInAppWindow) {
         // End-to-end tests on the Electron backend: the "system browser" is a plain window Playwright can drive.
         const window = new BrowserWindow({ width: 900, height: 700, webPreferences: { sandbox: true, contextIsolation: true } })
+        externalTestWindows.add(window.webContents)
         await window.loadURL(url)
         return
       }
