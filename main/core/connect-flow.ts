@@ -195,13 +195,15 @@ export class ConnectFlow {
     if (!unsaved) throw new AppFailure('no-flow', 'There is no unsaved key.')
     this.setState({ phase: 'saving', flowId: unsaved.flowId })
     try {
+      // The key's figures are fetched while the keychain write runs; a failed fetch never blocks the save.
+      const figures = this.deps.gateway.getKeyFigures(unsaved.secret).catch(() => null)
       const stored = await this.deps.keys.saveKey(unsaved.secret, {
         userId: unsaved.userId,
+        figures,
         ...(unsaved.label === null ? {} : { label: unsaved.label }),
       })
       this.unsaved = null
-      // Figures are fetched after saving so a slow /key never holds a key in memory only.
-      this.deps.keys.refresh(stored.id).catch(() => {})
+      if (!stored.figures) void this.deps.keys.refresh(stored.id).catch(() => {})
       return this.setState({ phase: 'connected', flowId: unsaved.flowId, keyId: stored.id, label: stored.label })
     } catch (error) {
       this.deps.logger.error('saving the exchanged key failed; holding it in memory', { error })

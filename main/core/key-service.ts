@@ -30,12 +30,14 @@ export interface KeyServiceDeps {
 export interface NewKeyDetails {
   userId: string | null
   label?: string
-  figures?: KeyFigures | null
+  /** Figures already known, or being fetched while the keychain write runs (one metadata write for both). */
+  figures?: KeyFigures | null | Promise<KeyFigures | null>
 }
 
 const MAX_BACKOFF_MS = 30 * 60 * 1000
 const FIRST_BACKOFF_MS = 60 * 1000
 const CHANGE_COALESCE_MS = 30
+const FIGURES_GRACE_MS = 2000
 
 /** Automatic refreshes wait 1, 2, 4 … 30 minutes after consecutive failures. */
 export function refreshBackoffMs(failedRefreshes: number): number {
@@ -168,7 +170,7 @@ export class KeyService {
     return key
   }
 
-  private newRecord(secret: string, details: NewKeyDetails): StoredKey {
+  private newRecord(secret: string, details: Omit<NewKeyDetails, 'figures'> & { figures?: KeyFigures | null }): StoredKey {
     const nowIso = new Date(this.deps.clock.now()).toISOString()
     return {
       id: keyIdOf(secret),
@@ -200,17 +202,20 @@ export class KeyService {
   async saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
     await this.reconciled
     const id = keyIdOf(secret)
+    const pendingFigures = Promise.resolve(details.figures ?? null).catch(() => null)
     await this.deps.vault.set(id, secret)
+    // A slow OpenRouter never keeps a key out of the metadata for long: figures come later by refresh.
+    const figures = await Promise.race([pendingFigures, new Promise<null>((resolve) => this.deps.clock.setTimeout(() => resolve(null), FIGURES_GRACE_MS))])
     this.missingSecrets.delete(id)
     const existing = this.document.keys.find((key) => key.id === id)
     if (existing) {
       existing.removing = false
-      if (details.figures) this.applyFigures(existing, details.figures)
+      if (figures) this.applyFigures(existing, figures)
       if (details.userId && !existing.userId) existing.userId = details.userId
       await this.persistAndAnnounce()
       return existing
     }
-    const record = this.newRecord(secret, details)
+    const record = this.newRecord(secret, { ...details, figures })
     this.document.keys.push(record)
     if (this.document.defaultKeyId === null) this.document.defaultKeyId = id
     await this.persistAndAnnounce()

@@ -1,13 +1,9 @@
 // Turns whatever the SDK throws into one AppFailure with words a person understands and the next step.
-import {
-  ConnectionError,
-  OpenRouterError,
-  RequestAbortedError,
-  RequestTimeoutError,
-  ResponseValidationError,
-  SDKValidationError,
-} from '@openrouter/sdk/models/errors'
+import type { OpenRouterError } from '@openrouter/sdk/models/errors'
 import { AppFailure } from './app-failure'
+
+/** The SDK's error classes, loaded with the SDK on first use (importing them costs ~0.6 s). */
+export type SdkErrorClasses = typeof import('@openrouter/sdk/models/errors')
 
 export type OpenRouterOperation = 'exchange' | 'key' | 'create-code'
 
@@ -28,7 +24,8 @@ function envelopeMessage(error: OpenRouterError): string | null {
   return null
 }
 
-export function toAppFailure(operation: OpenRouterOperation, error: unknown): AppFailure {
+export function toAppFailure(operation: OpenRouterOperation, error: unknown, classes: SdkErrorClasses): AppFailure {
+  const { ConnectionError, OpenRouterError, RequestAbortedError, RequestTimeoutError, ResponseValidationError, SDKValidationError } = classes
   if (error instanceof AppFailure) return error
   if (error instanceof RequestAbortedError) {
     return new AppFailure('internal', 'The request was cancelled.', undefined, { cause: error })

@@ -1,12 +1,21 @@
 // Every OpenRouter call goes through @openrouter/sdk here, with the app's own safety settings:
 // bounded retries and timeouts (the SDK default retries for an hour), no bearer taken from the environment,
 // and no SDK debug logging (it would print headers).
-import { HTTPClient, OpenRouter } from '@openrouter/sdk'
+import type { HTTPClient, OpenRouter } from '@openrouter/sdk'
 import type { RetryConfig } from '@openrouter/sdk/lib/retries.js'
 import type { GetCurrentKeyData } from '@openrouter/sdk/models/operations'
 import type { KeyFigures, LimitReset } from '../../preload/contract'
 import { AppFailure } from './app-failure'
-import { toAppFailure, type OpenRouterOperation } from './openrouter-errors'
+import { toAppFailure, type OpenRouterOperation, type SdkErrorClasses } from './openrouter-errors'
+
+type SdkModule = typeof import('@openrouter/sdk')
+
+/** The SDK is imported on first use, not at start-up: importing it takes most of a second. */
+let sdkModules: Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> | null = null
+export function loadSdk(): Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> {
+  sdkModules ??= Promise.all([import('@openrouter/sdk'), import('@openrouter/sdk/models/errors')]).then(([sdk, errors]) => ({ sdk, errors }))
+  return sdkModules
+}
 
 export interface ExchangeResult {
   key: string
@@ -43,8 +52,8 @@ export interface GatewayOptions {
 const silentDebugLogger = { log: () => {}, group: () => {}, groupEnd: () => {} }
 
 /** An HTTP client that sends exactly the Authorization the app chose: none for anonymous calls. */
-function httpClientWithoutAmbientAuth(anonymous: boolean): HTTPClient {
-  const client = new HTTPClient()
+function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean): HTTPClient {
+  const client = new sdk.HTTPClient()
   client.addHook('beforeRequest', (request) => {
     if (!anonymous) return request
     const headers = new Headers(request.headers)
@@ -64,24 +73,31 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
         }
       : { strategy: 'none' }
 
-  const makeClient = (bearer: string | null) =>
-    new OpenRouter({
+  const makeClient = (sdk: SdkModule, bearer: string | null): OpenRouter =>
+    new sdk.OpenRouter({
       serverURL: options.apiBaseUrl,
       // An explicit empty key stops the SDK from falling back to OPENROUTER_API_KEY from the environment.
       apiKey: bearer ?? '',
-      httpClient: httpClientWithoutAmbientAuth(bearer === null),
+      httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null),
       timeoutMs: options.httpTimeoutMs,
       retryConfig: { strategy: 'none' },
       debugLogger: silentDebugLogger,
     })
 
-  const anonymousClient = makeClient(null)
+  let anonymousClient: OpenRouter | null = null
+  const anonymous = async () => {
+    const { sdk } = await loadSdk()
+    anonymousClient ??= makeClient(sdk, null)
+    return anonymousClient
+  }
+  const withBearer = async (key: string) => makeClient((await loadSdk()).sdk, key)
 
   const call = async <T>(operation: OpenRouterOperation, run: () => Promise<T>): Promise<T> => {
+    const { errors } = await loadSdk()
     try {
       return await run()
     } catch (error) {
-      throw toAppFailure(operation, error)
+      throw toAppFailure(operation, error, errors)
     }
   }
 
@@ -89,7 +105,7 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
     origin: new URL(options.apiBaseUrl).origin,
 
     async authorizationUrl({ callbackUrl, codeChallenge, limit }) {
-      const url = await anonymousClient.oAuth.createAuthorizationUrl({
+      const url = await (await anonymous()).oAuth.createAuthorizationUrl({
         callbackUrl,
         codeChallenge,
         codeChallengeMethod: 'S256',
@@ -100,7 +116,7 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
 
     exchangeCode({ code, codeVerifier }) {
       return call('exchange', async () => {
-        const response = await anonymousClient.oAuth.exchangeAuthCodeForAPIKey(
+        const response = await (await anonymous()).oAuth.exchangeAuthCodeForAPIKey(
           { requestBody: { code, codeVerifier, codeChallengeMethod: 'S256' } },
           { retries: exchangeRetries, retryCodes: ['5XX'] },
         )
@@ -113,14 +129,14 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
 
     getKeyFigures(key) {
       return call('key', async () => {
-        const response = await makeClient(key).apiKeys.getCurrentKeyMetadata()
+        const response = await (await withBearer(key)).apiKeys.getCurrentKeyMetadata()
         return toKeyFigures(response.data)
       })
     },
 
     createAuthCode(bearerKey, request) {
       return call('create-code', async () => {
-        const response = await makeClient(bearerKey).oAuth.createAuthCode({
+        const response = await (await withBearer(bearerKey)).oAuth.createAuthCode({
           requestBody: {
             callbackUrl: request.callbackUrl,
             codeChallenge: request.codeChallenge,

@@ -1,0 +1,252 @@
+// `npm run bench`: how fast the app is, and how its cost grows with the number of keys.
+// Runs against the local OpenRouter double on loopback and the real keychain; prints figures, asserts nothing.
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { OpenRouter } from '@openrouter/sdk'
+import { build as viteBuild } from 'vite'
+import { createAppServices } from '../main/core/app-services'
+import { loadConfig } from '../main/core/config'
+import { silentLogger } from '../main/core/logger'
+import { createPkcePair } from '../main/core/pkce'
+import { createKeytarVault, type SecretVault } from '../main/core/secret-vault'
+import { launchBrowserHarness } from '../test/harness/browser-backend'
+import { MemoryClipboard, RecordingNotifier } from '../test/harness/node-host'
+import { startOpenRouterDouble, type OpenRouterDouble } from '../test/openrouter-double'
+import { purgeKeychainService, uniqueKeychainService } from '../test/support/keychain'
+import { NAVIGATION_HEADERS, rawRequest } from '../test/support/http'
+import { makeTempDir } from '../test/support/temp-dir'
+
+const root = join(import.meta.dirname, '..')
+const RUNS = Number(process.env['ORKM_BENCH_RUNS'] ?? 30)
+const SCALES = (process.env['ORKM_BENCH_SCALES'] ?? '10,100,500').split(',').map(Number)
+const LATENCY_MS = 50
+const CONCURRENCY = 4
+const rows: string[][] = []
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+  return { median: at(0.5), p95: at(0.95) }
+}
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
+function row(name: string, samples: number[], note = '') {
+  const { median, p95 } = stats(samples)
+  rows.push([name, ms(median), ms(p95), note])
+  return median
+}
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+/** Counts keychain calls, to show that listing never reads the keychain per key. */
+function countingVault(inner: SecretVault) {
+  const counts = { get: 0, list: 0, set: 0 }
+  const vault: SecretVault = {
+    description: inner.description,
+    set: (account, secret) => (counts.set++, inner.set(account, secret)),
+    get: (account) => (counts.get++, inner.get(account)),
+    delete: (account) => inner.delete(account),
+    list: () => (counts.list++, inner.list()),
+  }
+  return { vault, counts }
+}
+
+async function servicesFor(double: OpenRouterDouble, service: string, dataDir: string, vault?: SecretVault) {
+  const config = loadConfig({ OPENROUTER_BASE_URL: double.apiBaseUrl, ORKM_KEYCHAIN_SERVICE: service, ORKM_DATA_DIR: dataDir, ORKM_CALLBACK_PORT: '0' })
+  return createAppServices(
+    { ...config, dataDir },
+    {
+      clipboard: new MemoryClipboard(),
+      notifier: new RecordingNotifier(),
+      opener: { openExternal: async () => {} },
+      logger: silentLogger,
+      refreshConcurrency: CONCURRENCY,
+      ...(vault ? { vault } : {}),
+    },
+  )
+}
+
+async function benchConnect(double: OpenRouterDouble): Promise<void> {
+  double.setConsentMode('auto-approve')
+  double.setLatency(0)
+  const service = uniqueKeychainService('orkm-bench')
+  const data = await makeTempDir('orkm-bench-')
+  const services = await servicesFor(double, service, data.path)
+  await services.keys.whenReconciled()
+  const bareSdk = new OpenRouter({ serverURL: double.apiBaseUrl, apiKey: '', retryConfig: { strategy: 'none' } })
+  const bareVault = createKeytarVault(service)
+  const flow: number[] = []
+  const exchange: number[] = []
+  const keychainWrite: number[] = []
+  const keyFetch: number[] = []
+  for (let run = 0; run < RUNS + 3; run += 1) {
+    // The app's path: callback received → exchange → keychain → metadata file → GET /key.
+    const started = await services.connect.start({})
+    if (started.phase !== 'awaiting-browser') throw new Error('flow did not start')
+    const consent = await fetch(started.authUrl, { redirect: 'manual' })
+    const callback = new URL(consent.headers.get('location')!)
+    const t0 = performance.now()
+    await rawRequest({ port: Number(callback.port), path: `${callback.pathname}${callback.search}`, headers: NAVIGATION_HEADERS })
+    const state = services.connect.current
+    if (state.phase !== 'connected') throw new Error(`flow ended ${state.phase}`)
+    while (!services.keys.list().keys.find((key) => key.id === state.keyId)?.figures) await new Promise((resolve) => setImmediate(resolve))
+    const t1 = performance.now()
+    services.connect.dismiss()
+    // The unavoidable steps alone, measured in the same run.
+    const pkce = createPkcePair()
+    const code = double.issueCode({ codeChallenge: pkce.challenge, codeChallengeMethod: 'S256' })
+    let key = ''
+    const tExchange = await time(async () => {
+      key = (await bareSdk.oAuth.exchangeAuthCodeForAPIKey({ requestBody: { code, codeVerifier: pkce.verifier, codeChallengeMethod: 'S256' } })).key
+    })
+    const tWrite = await time(() => bareVault.set(`bare-${run}`, key))
+    const tFetch = await time(() => new OpenRouter({ serverURL: double.apiBaseUrl, apiKey: key, retryConfig: { strategy: 'none' } }).apiKeys.getCurrentKeyMetadata())
+    if (run >= 3) {
+      flow.push(t1 - t0)
+      exchange.push(tExchange)
+      keychainWrite.push(tWrite)
+      keyFetch.push(tFetch)
+    }
+  }
+  const app = row('connect: callback → stored + figures', flow, 'includes the browser request to the listener')
+  const bareExchange = row('  bare exchange request (SDK)', exchange)
+  const bareWrite = row('  bare keychain write (keytar)', keychainWrite)
+  const bareFetch = row('  bare GET /key (SDK)', keyFetch)
+  const unavoidable = bareExchange + bareWrite + bareFetch
+  rows.push(['  app overhead vs the three unavoidable steps', `${((app / unavoidable - 1) * 100).toFixed(0)} %`, '', 'target < 20 %'])
+  await services.shutdown()
+  await purgeKeychainService(service)
+  await data.remove()
+}
+
+async function benchScale(double: OpenRouterDouble, count: number): Promise<void> {
+  double.setLatency(0)
+  const service = uniqueKeychainService('orkm-bench')
+  const data = await makeTempDir('orkm-bench-')
+  const seeding = await servicesFor(double, service, data.path)
+  await seeding.keys.whenReconciled()
+  for (let index = 0; index < count; index += 1) {
+    await seeding.keys.saveKey(double.createKey({ limit: 10, usage: index % 10 }), { userId: null, label: `Key ${index + 1}` })
+  }
+  await seeding.shutdown()
+  double.setLatency(LATENCY_MS)
+
+  const startup: number[] = []
+  const list: number[] = []
+  let counts = { get: 0, list: 0, set: 0 }
+  for (let run = 0; run < 5; run += 1) {
+    const counted = countingVault(createKeytarVault(service))
+    let services: Awaited<ReturnType<typeof servicesFor>> | null = null
+    startup.push(await time(async () => {
+      services = await servicesFor(double, service, data.path, counted.vault)
+      await services.keys.whenReconciled()
+    }))
+    const ready = services!
+    for (let listRun = 0; listRun < 20; listRun += 1) list.push(await time(async () => ready.keys.list()))
+    counts = counted.counts
+    await ready.shutdown()
+  }
+  row(`${count} keys: start-up (metadata + one keychain list)`, startup)
+  row(`${count} keys: list`, list, `keychain reads while listing: ${counts.get} get, ${counts.list - 1} list`)
+
+  const refresh: number[] = []
+  const counted = countingVault(createKeytarVault(service))
+  const services = await servicesFor(double, service, data.path, counted.vault)
+  await services.keys.whenReconciled()
+  const refreshRuns = count >= 500 ? 3 : 5
+  for (let run = 0; run < refreshRuns; run += 1) refresh.push(await time(() => services.keys.refreshAll('manual')))
+  const ideal = (count / CONCURRENCY) * LATENCY_MS
+  const median = row(`${count} keys: refresh all (${LATENCY_MS} ms latency, ${CONCURRENCY} at a time)`, refresh, `ideal ${ms(ideal)}`)
+  rows.push([`  ratio to ideal`, `${(median / ideal).toFixed(2)}x`, '', 'target ≤ 1.3x'])
+  await services.shutdown()
+  await purgeKeychainService(service)
+  await data.remove()
+}
+
+function benchBundle(): void {
+  const assets = join(root, 'out/renderer/assets')
+  const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'))
+  let raw = 0
+  let gzip = 0
+  for (const name of scripts) {
+    const bytes = readFileSync(join(assets, name))
+    raw += statSync(join(assets, name)).size
+    gzip += gzipSync(bytes, { level: 9 }).length
+  }
+  rows.push(['renderer JS on first load', `${(raw / 1024).toFixed(1)} KB raw`, `${(gzip / 1024).toFixed(1)} KB gzip`, 'target < 100 KB gzip'])
+}
+
+async function benchDashboard(double: OpenRouterDouble): Promise<void> {
+  double.setLatency(0)
+  const service = uniqueKeychainService('orkm-bench')
+  const data = await makeTempDir('orkm-bench-')
+  const seeding = await servicesFor(double, service, data.path)
+  await seeding.keys.whenReconciled()
+  for (let index = 0; index < 500; index += 1) {
+    const secret = double.createKey({ limit: 20, usage: index % 20, expiresAt: new Date(Date.now() + (index + 1) * 86_400_000).toISOString() })
+    await seeding.keys.saveKey(secret, { userId: null, label: `Key ${index + 1}` })
+  }
+  await seeding.keys.refreshAll('manual')
+  await seeding.shutdown()
+  const samples: number[] = []
+  for (let run = 0; run < 5; run += 1) {
+    const harness = await launchBrowserHarness({
+      env: { OPENROUTER_BASE_URL: double.apiBaseUrl, ORKM_KEYCHAIN_SERVICE: service, ORKM_DATA_DIR: data.path, ORKM_CALLBACK_PORT: '0' },
+    })
+    // From navigation start until 500 cards are in the list and the last one's button responds.
+    await harness.app.reload()
+    await harness.app.waitForFunction(() => document.querySelectorAll('[aria-label="Stored keys"] > li').length === 500, null, { timeout: 30_000 })
+    const interactive = await harness.app.evaluate(async () => {
+      const buttons = document.querySelectorAll<HTMLButtonElement>('[aria-label="Stored keys"] > li:last-child button')
+      buttons[0]?.focus()
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
+      return performance.now()
+    })
+    samples.push(interactive)
+    await harness.close()
+  }
+  row('500-key dashboard interactive in Chromium', samples, 'target < 500 ms')
+  await purgeKeychainService(service)
+  await data.remove()
+}
+
+async function benchStartupImport(): Promise<void> {
+  // A fresh Node process on the bundled services: import, open, list (keytar must not load before it is needed).
+  await viteBuild({ configFile: join(root, 'scripts/bench-startup.vite.config.ts') })
+  const samples: number[] = []
+  let keytarLoaded = 'unknown'
+  for (let run = 0; run < 9; run += 1) {
+    const result = spawnSync(process.execPath, [join(root, 'scripts/bench-startup.mjs')], { cwd: root, encoding: 'utf8' })
+    const line = result.stdout.split('\n').find((entry) => entry.startsWith('STARTUP '))
+    if (!line) throw new Error(`start-up probe failed: ${result.stderr}`)
+    const parsed = JSON.parse(line.slice(8)) as { ms: number; keytarLoaded: boolean }
+    samples.push(parsed.ms)
+    keytarLoaded = String(parsed.keytarLoaded)
+  }
+  row('main services: import + open + list (fresh process)', samples, `keytar loaded by then: ${keytarLoaded}`)
+}
+
+const started = performance.now()
+const double = await startOpenRouterDouble()
+try {
+  await benchConnect(double)
+  for (const count of SCALES) await benchScale(double, count)
+  await benchStartupImport()
+  benchBundle()
+  await benchDashboard(double)
+} finally {
+  await double.close()
+}
+
+const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length), ['measure', 'median', 'p95', 'note'][column]!.length))
+const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
+console.log(`\nOpenRouter Key Manager benchmark — Node ${process.version}, ${process.platform} ${process.arch}, ${RUNS} connect runs`)
+console.log(line(['measure', 'median', 'p95', 'note']))
+console.log(line(widths.map((width) => '-'.repeat(width))))
+for (const cells of rows) console.log(line(cells))
+console.log(`\n(benchmark took ${((performance.now() - started) / 1000).toFixed(0)} s)`)
