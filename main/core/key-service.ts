@@ -152,7 +152,7 @@ export class KeyService {
       id: key.id,
       label: key.label,
       maskedKey: key.maskedKey,
-      userId: key.userId,
+      userId: key.userId ?? key.figures?.creatorUserId ?? null,
       storage: this.deps.vault.description,
       addedAt: key.addedAt,
       isDefault: this.document.defaultKeyId === key.id,
