@@ -1,0 +1,296 @@
+// The whole window: top bar, connection panel, banners, the key list (or its empty state), settings, dialogs, toasts.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { AppError, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
+import type { OrkmApi } from './api'
+import { NoticesBanner, WarningsBanner } from './components/Banners'
+import { ConnectPanel } from './components/ConnectPanel'
+import { EmptyState } from './components/EmptyState'
+import { ErrorMessage } from './components/ErrorMessage'
+import type { KeyCardActions } from './components/KeyCard'
+import { KeyList, KeyListSkeleton } from './components/KeyList'
+import { SettingsBar } from './components/SettingsBar'
+import { Toasts } from './components/Toasts'
+import { TopBar, parseConnectLimit } from './components/TopBar'
+import { AddKeyDialog } from './components/dialogs/AddKeyDialog'
+import { MintKeyDialog } from './components/dialogs/MintKeyDialog'
+import { RemoveKeyDialog } from './components/dialogs/RemoveKeyDialog'
+import { isFlowRunning } from './connect/connect-text'
+import { useAutoRefresh } from './hooks/useAutoRefresh'
+import { useConnectFlow } from './hooks/useConnectFlow'
+import { useKeyList } from './hooks/useKeyList'
+import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
+
+type OpenDialog = { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | null
+
+const errorOf = <T,>(result: Result<T>): AppError | null => (result.ok ? null : result.error)
+
+export interface AppProps {
+  api: OrkmApi
+  /** Period of the automatic refresh; tests shorten it. */
+  autoRefreshMs?: number
+}
+
+export function App({ api, autoRefreshMs }: AppProps) {
+  const { load, pendingRefresh, refreshingAll, actions: keyActions } = useKeyList(api)
+  const { state: connectState, actions: connectActions } = useConnectFlow(api)
+  const { toasts, toaster, close: closeToast } = useToastQueue()
+  const [dialog, setDialog] = useState<OpenDialog>(null)
+  const [limitText, setLimitText] = useState('')
+  const panel = useRef<HTMLElement>(null)
+  const lastConnectLimit = useRef<number | undefined>(undefined)
+  const view = load.phase === 'ready' ? load.view : null
+  const keys = useMemo(() => view?.keys ?? [], [view])
+  const flowRunning = isFlowRunning(connectState)
+
+  // ---- Connect ----------------------------------------------------------------------------------------------
+  const focusPanel = useCallback(() => {
+    const element = panel.current
+    if (!element) return
+    element.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' })
+    element.focus({ preventScroll: true })
+  }, [])
+
+  const connect = useCallback(
+    async (limit: number | undefined) => {
+      if (flowRunning) focusPanel()
+      else lastConnectLimit.current = limit
+      // Main answers the running flow's state when one is already under way.
+      const result = await connectActions.start(limit === undefined ? {} : { limit })
+      if (!result.ok) toaster.error(result.error)
+    },
+    [connectActions, flowRunning, focusPanel, toaster],
+  )
+
+  const previousPhase = useRef(connectState.phase)
+  useEffect(() => {
+    // The panel just appeared: bring it into view.
+    if (previousPhase.current === 'idle' && connectState.phase !== 'idle') panel.current?.scrollIntoView?.({ block: 'nearest' })
+    previousPhase.current = connectState.phase
+  }, [connectState.phase])
+
+  // ---- Key actions ------------------------------------------------------------------------------------------
+  const keysRef = useRef<KeyView[]>(keys)
+  useEffect(() => {
+    keysRef.current = keys
+  }, [keys])
+  const pendingFocus = useRef<{ keyId: string; action: 'move-up' | 'move-down' } | null>(null)
+
+  const cardActions = useMemo<KeyCardActions>(
+    () => ({
+      async refresh(keyId) {
+        const failure = errorOf(await keyActions.refreshKey(keyId))
+        if (failure) toaster.error(failure)
+      },
+      async copy(keyId, format) {
+        const result = await keyActions.copy(keyId, format)
+        if (result.ok) toaster.notify(copiedMessage(result.value.clearsAfterSeconds))
+        else toaster.error(result.error)
+      },
+      async rename(keyId, label) {
+        const failure = errorOf(await keyActions.rename(keyId, label))
+        return failure ? `${failure.message}${failure.hint ? ` ${failure.hint}` : ''}` : null
+      },
+      async setDefault(keyId) {
+        const result = await keyActions.setDefault(keyId)
+        if (!result.ok) toaster.error(result.error)
+      },
+      async move(keyId, direction) {
+        const ids = keysRef.current.map((key) => key.id)
+        const from = ids.indexOf(keyId)
+        const to = from + direction
+        if (from < 0 || to < 0 || to >= ids.length) return
+        ;[ids[from], ids[to]] = [ids[to]!, ids[from]!]
+        pendingFocus.current = { keyId, action: direction < 0 ? 'move-up' : 'move-down' }
+        const result = await keyActions.reorder(ids)
+        if (!result.ok) {
+          pendingFocus.current = null
+          toaster.error(result.error)
+        }
+      },
+      remove(key) {
+        setDialog({ kind: 'remove', keyId: key.id })
+      },
+    }),
+    [keyActions, toaster],
+  )
+
+  useEffect(() => {
+    // After a move the card's DOM node moved and lost focus: put it back on the same button (or its twin at an end).
+    const target = pendingFocus.current
+    if (!target) return
+    pendingFocus.current = null
+    const item = document.querySelector(`[data-key-id="${target.keyId}"]`)
+    const button = item?.querySelector<HTMLButtonElement>(`[data-action="${target.action}"]`)
+    const twin = item?.querySelector<HTMLButtonElement>(`[data-action="${target.action === 'move-up' ? 'move-down' : 'move-up'}"]`)
+    ;(button && !button.disabled ? button : twin)?.focus()
+  }, [keys])
+
+  const showKey = useCallback((keyId: string) => {
+    const card = document.querySelector<HTMLElement>(`[data-key-id="${keyId}"] article`)
+    card?.scrollIntoView?.({ block: 'center', behavior: 'smooth' })
+    card?.focus({ preventScroll: true })
+  }, [])
+
+  const updateSettings = useCallback(
+    async (patch: Partial<Settings>) => {
+      const failure = errorOf(await keyActions.updateSettings(patch))
+      if (failure) toaster.error(failure)
+    },
+    [keyActions, toaster],
+  )
+
+  const refreshAllManually = useCallback(async () => {
+    const failure = errorOf(await keyActions.refreshAll('manual'))
+    if (failure) toaster.error(failure)
+  }, [keyActions, toaster])
+
+  // ---- Automatic refresh and menu commands ---------------------------------------------------------------------
+  const autoRefresh = useCallback(() => void keyActions.refreshAll('automatic'), [keyActions])
+  useAutoRefresh(autoRefresh, load.phase === 'ready', autoRefreshMs)
+
+  const onMenu = useRef<(command: MenuCommand) => void>(() => {})
+  useEffect(() => {
+    onMenu.current = (command) => {
+      switch (command) {
+        case 'connect':
+          void connect(parseConnectLimit(limitText) ?? undefined)
+          break
+        case 'refresh-all':
+          void refreshAllManually()
+          break
+        case 'add-key':
+          setDialog({ kind: 'add' })
+          break
+        case 'mint-key':
+          setDialog({ kind: 'mint' })
+          break
+      }
+    }
+  })
+  useEffect(() => api.onMenuCommand((command) => onMenu.current(command)), [api])
+
+  // ---- Dialog handlers ------------------------------------------------------------------------------------------
+  const closeDialog = useCallback(() => setDialog(null), [])
+
+  const addKey = useCallback(
+    async (secret: string, label: string) => {
+      const result = await keyActions.add(secret, label)
+      if (result.ok) toaster.notify(`Added “${result.value.label}”. It is stored in your keychain.`)
+      return errorOf(result)
+    },
+    [keyActions, toaster],
+  )
+
+  const mintKey = useCallback(
+    async (request: MintRequest) => {
+      const result = await keyActions.mint(request)
+      if (result.ok) toaster.notify(`Created “${result.value.label}”. It is stored in your keychain.`)
+      return errorOf(result)
+    },
+    [keyActions, toaster],
+  )
+
+  const removeKey = useCallback(
+    async (keyId: string) => {
+      const label = keysRef.current.find((key) => key.id === keyId)?.label ?? 'The key'
+      const result = await keyActions.remove(keyId)
+      if (result.ok) toaster.notify(`Removed “${label}” from this device. It still works on OpenRouter until you revoke it there.`)
+      return errorOf(result)
+    },
+    [keyActions, toaster],
+  )
+
+  const openRevokePage = useCallback(async (keyId: string) => errorOf(await keyActions.openRevokePage(keyId)), [keyActions])
+
+  const removing = dialog?.kind === 'remove' ? keys.find((key) => key.id === dialog.keyId) : undefined
+  const modalOpen = dialog !== null && (dialog.kind !== 'remove' || removing !== undefined)
+
+  // ---- Layout -----------------------------------------------------------------------------------------------
+  let content
+  if (load.phase === 'loading') {
+    content = (
+      <>
+        <p className="visually-hidden" role="status">
+          Loading your keys…
+        </p>
+        <KeyListSkeleton />
+      </>
+    )
+  } else if (load.phase === 'failed') {
+    content = (
+      <ErrorMessage error={load.error}>
+        <button type="button" className="btn btn-small" onClick={() => void keyActions.reload()}>
+          Reload keys
+        </button>
+      </ErrorMessage>
+    )
+  } else if (keys.length === 0) {
+    content =
+      connectState.phase === 'idle' ? <EmptyState onConnect={() => void connect(parseConnectLimit(limitText) ?? undefined)} onAddKey={() => setDialog({ kind: 'add' })} /> : null
+  } else {
+    content = (
+      <section className="keys" aria-labelledby="keys-title">
+        <div className="keys-head">
+          <h2 id="keys-title">
+            Your keys <span className="count">{keys.length}</span>
+          </h2>
+          <p className="help">Limits are this key's cap; OpenRouter does not let a key read your account balance.</p>
+        </div>
+        <KeyList
+          keys={keys}
+          lowCreditPercent={view!.settings.lowCreditPercent}
+          manualOrder={view!.settings.sortOrder === 'manual'}
+          pendingRefresh={pendingRefresh}
+          actions={cardActions}
+        />
+      </section>
+    )
+  }
+
+  return (
+    <ToastContext value={toaster}>
+      <div className="app">
+        <div className="shell" inert={modalOpen} aria-hidden={modalOpen || undefined}>
+          <TopBar
+            connectRunning={flowRunning}
+            refreshingAll={refreshingAll}
+            limitText={limitText}
+            onLimitTextChange={setLimitText}
+            onConnect={(limit) => void connect(limit)}
+            onAddKey={() => setDialog({ kind: 'add' })}
+            onMintKey={() => setDialog({ kind: 'mint' })}
+            onRefreshAll={() => void refreshAllManually()}
+          />
+          <main id="main" className="main" tabIndex={-1}>
+            {connectState.phase !== 'idle' ? (
+              <ConnectPanel ref={panel} state={connectState} actions={connectActions} onTryAgain={() => void connect(lastConnectLimit.current)} />
+            ) : null}
+            {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
+            {view ? <NoticesBanner notices={view.notices} /> : null}
+            {content}
+          </main>
+          {view ? (
+            <footer className="footer">
+              <SettingsBar settings={view.settings} onChange={(patch) => void updateSettings(patch)} />
+              <p className="footer-note">Keys live in your OS keychain. Copied keys are cleared from the clipboard after a short while.</p>
+            </footer>
+          ) : null}
+        </div>
+        {dialog?.kind === 'add' ? <AddKeyDialog onAdd={addKey} onClose={closeDialog} /> : null}
+        {dialog?.kind === 'mint' ? (
+          <MintKeyDialog
+            keys={keys}
+            onMint={mintKey}
+            onUseBrowser={(limit) => {
+              setDialog(null)
+              void connect(limit)
+            }}
+            onClose={closeDialog}
+          />
+        ) : null}
+        {removing ? <RemoveKeyDialog keyView={removing} onRemove={removeKey} onOpenRevokePage={openRevokePage} onClose={closeDialog} /> : null}
+        <Toasts toasts={toasts} onClose={closeToast} />
+      </div>
+    </ToastContext>
+  )
+}

@@ -1,0 +1,240 @@
+// Creating a new key with a cap, a reset period and an expiry, authenticated by one of the stored keys.
+import { useRef, useState, type FormEvent } from 'react'
+import type { AppError, KeyView, MintRequest } from '../../../../preload/contract'
+import { formatExpiry } from '../../format/dates'
+import { formatUsd } from '../../format/money'
+import {
+  MAX_LABEL_LENGTH,
+  toLocalDateTimeValue,
+  validateMintForm,
+  type ExpiryChoice,
+  type MintField,
+  type MintFormValues,
+  type ResetChoice,
+} from '../../mint/validate-mint-form'
+import { useNow } from '../../hooks/useNow'
+import { ErrorMessage } from '../ErrorMessage'
+import { Spinner } from '../Icons'
+import { Dialog } from './Dialog'
+
+export interface MintKeyDialogProps {
+  keys: KeyView[]
+  /** Resolves to the refusal to show, or null when the key was created and stored. */
+  onMint(request: MintRequest): Promise<AppError | null>
+  /** Starts the browser flow instead, with the same credit limit. */
+  onUseBrowser(limit: number | undefined): void
+  onClose(): void
+}
+
+const FIELD_IDS: Record<MintField, string> = {
+  sourceKeyId: 'mint-source',
+  label: 'mint-label',
+  limit: 'mint-limit',
+  expiresAt: 'mint-expires-at',
+}
+
+function initialSource(keys: KeyView[]): string {
+  return (keys.find((key) => key.isDefault) ?? keys[0])?.id ?? ''
+}
+
+export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDialogProps) {
+  const [values, setValues] = useState<MintFormValues>(() => ({
+    sourceKeyId: initialSource(keys),
+    label: '',
+    limit: '',
+    limitReset: '',
+    expiry: 'never',
+    customExpiresAt: '',
+  }))
+  const [errors, setErrors] = useState<Partial<Record<MintField, string>>>({})
+  const [refusal, setRefusal] = useState<AppError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+  const now = useNow()
+
+  function set<F extends keyof MintFormValues>(field: F, value: MintFormValues[F]) {
+    setValues((current) => ({ ...current, [field]: value }))
+    const errorField: MintField = field === 'customExpiresAt' || field === 'expiry' ? 'expiresAt' : (field as MintField)
+    if (errors[errorField]) setErrors((current) => ({ ...current, [errorField]: undefined }))
+  }
+
+  function typedLimit(): number | undefined {
+    const limit = Number(values.limit)
+    return values.limit.trim() !== '' && Number.isFinite(limit) && limit > 0 ? limit : undefined
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const validation = validateMintForm(values, Date.now())
+    if (!validation.ok) {
+      setErrors(validation.errors)
+      const firstBad = (Object.keys(FIELD_IDS) as MintField[]).find((field) => validation.errors[field])
+      if (firstBad) form.current?.querySelector<HTMLElement>(`#${FIELD_IDS[firstBad]}`)?.focus()
+      return
+    }
+    setErrors({})
+    setRefusal(null)
+    setBusy(true)
+    const failure = await onMint(validation.request)
+    setBusy(false)
+    if (failure) setRefusal(failure)
+    else onClose()
+  }
+
+  const fieldProps = (field: MintField) => ({
+    id: FIELD_IDS[field],
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': errors[field] ? `${FIELD_IDS[field]}-error` : undefined,
+  })
+  const fieldError = (field: MintField) =>
+    errors[field] ? (
+      <p className="field-error" id={`${FIELD_IDS[field]}-error`}>
+        {errors[field]}
+      </p>
+    ) : null
+
+  const preview = validateMintForm(values, now)
+  const noKeys = keys.length === 0
+
+  return (
+    <Dialog
+      title="New limited key"
+      onClose={onClose}
+      busy={busy}
+      description={
+        <p>
+          Creates a separate OpenRouter key with its own spending cap, so a script or a teammate can never spend more than you allow.
+        </p>
+      }
+    >
+      <form ref={form} className="dialog-body form" onSubmit={(event) => void submit(event)} noValidate>
+        {noKeys ? (
+          <p className="callout callout-info">
+            Creating a key needs a key that is already stored here. Connect your account first, or use the browser to create a key with a limit.
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor={FIELD_IDS.sourceKeyId}>Authenticate with</label>
+          <select
+            {...fieldProps('sourceKeyId')}
+            className="input"
+            value={values.sourceKeyId}
+            onChange={(event) => set('sourceKeyId', event.target.value)}
+          >
+            {noKeys ? <option value="">No stored keys</option> : null}
+            {keys.map((key) => (
+              <option key={key.id} value={key.id}>
+                {key.label} — {key.maskedKey}
+                {key.isDefault ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+          {fieldError('sourceKeyId')}
+        </div>
+        <div className="field">
+          <label htmlFor={FIELD_IDS.label}>Label</label>
+          <input
+            {...fieldProps('label')}
+            className="input"
+            value={values.label}
+            autoComplete="off"
+            required
+            placeholder="e.g. CI runner"
+            onChange={(event) => set('label', event.target.value)}
+          />
+          {fieldError('label') ?? <p className="help">Shown on OpenRouter too, so you can find the key there. Up to {MAX_LABEL_LENGTH} characters.</p>}
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={FIELD_IDS.limit}>Credit limit (USD)</label>
+            <input
+              {...fieldProps('limit')}
+              className="input"
+              type="number"
+              inputMode="decimal"
+              min="0.01"
+              step="0.01"
+              required
+              placeholder="5.00"
+              value={values.limit}
+              onChange={(event) => set('limit', event.target.value)}
+            />
+            {fieldError('limit')}
+          </div>
+          <div className="field">
+            <label htmlFor="mint-reset">Reset period</label>
+            <select
+              id="mint-reset"
+              className="input"
+              value={values.limitReset}
+              onChange={(event) => set('limitReset', event.target.value as ResetChoice)}
+            >
+              <option value="">None</option>
+              <option value="daily">Daily</option>
+              <option value="weekly">Weekly</option>
+              <option value="monthly">Monthly</option>
+            </select>
+          </div>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="mint-expiry">Expiry</label>
+            <select
+              id="mint-expiry"
+              className="input"
+              value={values.expiry}
+              onChange={(event) => set('expiry', event.target.value as ExpiryChoice)}
+            >
+              <option value="never">Never</option>
+              <option value="7">In 7 days</option>
+              <option value="30">In 30 days</option>
+              <option value="90">In 90 days</option>
+              <option value="custom">Custom</option>
+            </select>
+          </div>
+          {values.expiry === 'custom' ? (
+            <div className="field">
+              <label htmlFor={FIELD_IDS.expiresAt}>Expires at</label>
+              <input
+                {...fieldProps('expiresAt')}
+                className="input"
+                type="datetime-local"
+                min={toLocalDateTimeValue(now)}
+                value={values.customExpiresAt}
+                onChange={(event) => set('customExpiresAt', event.target.value)}
+              />
+              {fieldError('expiresAt')}
+            </div>
+          ) : null}
+        </div>
+        {preview.ok ? (
+          <p className="mint-summary" data-testid="mint-summary">
+            A key capped at {formatUsd(preview.request.limit)}
+            {preview.request.limitReset ? `, resetting ${preview.request.limitReset}` : ''}
+            {preview.request.expiresAt ? `, expiring ${formatExpiry(preview.request.expiresAt, now)}` : ', with no expiry'}.
+          </p>
+        ) : null}
+        {refusal ? (
+          <ErrorMessage error={refusal}>
+            <button type="button" className="btn btn-small" onClick={() => onUseBrowser(typedLimit())}>
+              Use the browser instead
+            </button>
+          </ErrorMessage>
+        ) : noKeys ? (
+          <button type="button" className="btn btn-small" onClick={() => onUseBrowser(typedLimit())}>
+            Use the browser instead
+          </button>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || noKeys} aria-busy={busy || undefined}>
+            {busy ? <Spinner /> : null}
+            Create key
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

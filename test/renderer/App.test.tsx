@@ -1,0 +1,318 @@
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it } from 'vitest'
+import { App } from '../../renderer/src/App'
+import { FIRST_BATCH } from '../../renderer/src/components/KeyList'
+import { createFakeOrkm, makeFigures, makeKey, manyKeys } from './fake-orkm'
+import { renderApp } from './render-app'
+
+afterEach(cleanup)
+
+const keyList = () => screen.getByRole('list', { name: 'Stored keys' })
+const card = (label: string) => within(keyList()).getByRole('listitem', { name: label })
+const labels = () => within(keyList()).getAllByRole('listitem').map((item) => item.getAttribute('aria-label'))
+
+describe('App: first load', () => {
+  it('shows skeletons while the list is loading, then the keys', async () => {
+    const fake = createFakeOrkm({ keys: [makeKey({ label: 'Laptop' })] })
+    const release = fake.hold('keys:list')
+    const { container } = render(<App api={fake.api} />)
+    expect(container.querySelector('.skeleton-grid')).not.toBeNull()
+    expect(screen.getByText('Loading your keys…')).toBeTruthy()
+    expect(screen.queryByRole('list', { name: 'Stored keys' })).toBeNull()
+    await act(async () => release())
+    expect(await screen.findByRole('listitem', { name: 'Laptop' })).toBeTruthy()
+    expect(container.querySelector('.skeleton-grid')).toBeNull()
+  })
+
+  it('says why the list could not be read, and reads it again on request', async () => {
+    const fake = createFakeOrkm({ keys: [makeKey({ label: 'Laptop' })] })
+    fake.respond('keys:list', () => ({ ok: false, error: { code: 'internal', message: 'The key list could not be read.', hint: 'Restart the app.' } }))
+    const user = userEvent.setup()
+    render(<App api={fake.api} />)
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('The key list could not be read.')
+    fake.restore('keys:list')
+    await user.click(screen.getByRole('button', { name: 'Reload keys' }))
+    expect(await screen.findByRole('listitem', { name: 'Laptop' })).toBeTruthy()
+  })
+
+  it('refreshes every key once at start, automatically (main applies the backoff)', async () => {
+    const { fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    await waitFor(() => expect(fake.callsTo('keys:refresh-all')).toEqual([['automatic']]))
+  })
+
+  it('refreshes again on a timer while the window is visible, not while it is hidden', async () => {
+    const { fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] }, { autoRefreshMs: 40 })
+    await waitFor(() => expect(fake.callsTo('keys:refresh-all').length).toBeGreaterThanOrEqual(3), { timeout: 2000 })
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      const whileHidden = fake.callsTo('keys:refresh-all').length
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      expect(fake.callsTo('keys:refresh-all').length).toBe(whileHidden)
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+    }
+  })
+
+  it('shows what a keys:changed event says', async () => {
+    const { fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    await act(async () =>
+      fake.emit('keys:changed', {
+        keys: [makeKey({ label: 'Laptop', figures: makeFigures({ limit: 10, limitRemaining: 1.25 }) }), makeKey({ label: 'Desktop' })],
+        settings: { lowCreditPercent: 10, sortOrder: 'manual' },
+        warnings: [],
+        notices: [],
+      }),
+    )
+    expect(within(card('Laptop')).getByTestId('key-remaining').textContent).toBe('$1.25')
+    expect(labels()).toEqual(['Laptop', 'Desktop'])
+  })
+})
+
+describe('App: empty state', () => {
+  it('explains the app and offers Connect when there are no keys', async () => {
+    const { user, fake } = await renderApp({ keys: [] })
+    const empty = screen.getByRole('heading', { name: 'No keys yet' }).closest('section')!
+    expect(empty.textContent).toContain('Connect your OpenRouter account in one click')
+    expect(empty.textContent).toContain('OS keychain')
+    expect(screen.queryByRole('list', { name: 'Stored keys' })).toBeNull()
+    await user.click(within(empty).getByRole('button', { name: 'Connect OpenRouter' }))
+    expect(fake.callsTo('connect:start')).toEqual([[{}]])
+    expect((await screen.findByTestId('connect-status')).textContent).toBe('Waiting for you to approve in your browser…')
+    // While the flow runs the empty state gives way to the panel: one Connect button left.
+    expect(screen.queryByRole('heading', { name: 'No keys yet' })).toBeNull()
+    expect(screen.getAllByRole('button', { name: 'Connect OpenRouter' })).toHaveLength(1)
+  })
+
+  it('is not shown when there are keys', async () => {
+    await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    expect(screen.queryByRole('heading', { name: 'No keys yet' })).toBeNull()
+  })
+})
+
+describe('App: connecting', () => {
+  it('passes the typed credit limit, and lists the key once approved', async () => {
+    const { user, fake } = await renderApp({ keys: [] })
+    await user.type(screen.getByLabelText('Credit limit (USD, optional)'), '10')
+    await user.click(screen.getAllByRole('button', { name: 'Connect OpenRouter' })[0]!)
+    expect(fake.callsTo('connect:start')).toEqual([[{ limit: 10 }]])
+    await screen.findByTestId('auth-url')
+    await act(async () => fake.approve())
+    expect(screen.getByTestId('connect-status').textContent).toBe('Connected — the key is saved in your keychain.')
+    expect(within(card('OpenRouter key 1')).getByTestId('key-limit').textContent).toBe('$10.00')
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Connection' })).toBeNull())
+  })
+
+  it('refuses a credit limit that is not a positive amount', async () => {
+    const { user, fake } = await renderApp({ keys: [] })
+    await user.type(screen.getByLabelText('Credit limit (USD, optional)'), '0')
+    await user.click(screen.getAllByRole('button', { name: 'Connect OpenRouter' })[0]!)
+    expect(screen.getByRole('alert').textContent).toContain('Enter an amount above $0')
+    expect(fake.callsTo('connect:start')).toEqual([])
+  })
+
+  it('a second Connect while a flow runs focuses the panel instead of starting another', async () => {
+    const { user, fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    await user.click(screen.getByRole('button', { name: 'Connect OpenRouter' }))
+    const panel = await screen.findByRole('region', { name: 'Connection' })
+    const firstUrl = within(panel).getByTestId('auth-url').textContent
+    await user.click(screen.getByRole('button', { name: 'Connect OpenRouter' }))
+    expect(document.activeElement).toBe(panel)
+    expect(within(panel).getByTestId('auth-url').textContent).toBe(firstUrl)
+    expect(screen.getAllByRole('region', { name: 'Connection' })).toHaveLength(1)
+    expect(fake.callsTo('connect:start')).toHaveLength(2) // main answers the running flow
+  })
+
+  it('Try again starts a new flow with the same limit', async () => {
+    const { user, fake } = await renderApp({ keys: [] })
+    await user.type(screen.getByLabelText('Credit limit (USD, optional)'), '7.5')
+    await user.click(screen.getAllByRole('button', { name: 'Connect OpenRouter' })[0]!)
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }))
+    expect((await screen.findByTestId('connect-status')).textContent).toBe('Connection cancelled. Nothing was stored.')
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(fake.callsTo('connect:start')).toEqual([[{ limit: 7.5 }], [{ limit: 7.5 }]])
+    await waitFor(() => expect(screen.getByTestId('connect-status').textContent).toBe('Waiting for you to approve in your browser…'))
+  })
+
+  it('shows a flow that was already running when the window opened', async () => {
+    await renderApp({ keys: [], connect: { phase: 'exchanging', flowId: 'f' } })
+    expect((await screen.findByTestId('connect-status')).textContent).toBe('Exchanging the authorization code…')
+  })
+})
+
+describe('App: menu commands', () => {
+  it('connect starts the flow', async () => {
+    const { fake } = await renderApp({ keys: [] })
+    await act(async () => fake.menu('connect'))
+    expect(fake.callsTo('connect:start')).toEqual([[{}]])
+    expect((await screen.findByTestId('connect-status')).textContent).toBe('Waiting for you to approve in your browser…')
+  })
+
+  it('refresh-all refreshes every key, manually', async () => {
+    const { fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    await act(async () => fake.menu('refresh-all'))
+    await waitFor(() => expect(fake.callsTo('keys:refresh-all')).toContainEqual(['manual']))
+  })
+
+  it('add-key and mint-key open their dialogs', async () => {
+    const { fake, user } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    await act(async () => fake.menu('add-key'))
+    expect(screen.getByRole('dialog', { name: 'Add an existing key' })).toBeTruthy()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await act(async () => fake.menu('mint-key'))
+    expect(screen.getByRole('dialog', { name: 'New limited key' })).toBeTruthy()
+  })
+
+  it('stops listening when the app unmounts', async () => {
+    const { fake, unmount } = await renderApp({ keys: [] })
+    expect(fake.listenerCount('menu:command')).toBe(1)
+    unmount()
+    expect(fake.listenerCount('menu:command')).toBe(0)
+    expect(fake.listenerCount('keys:changed')).toBe(0)
+    expect(fake.listenerCount('connect:changed')).toBe(0)
+  })
+})
+
+describe('App: the key list', () => {
+  const three = () => [makeKey({ label: 'A', isDefault: true }), makeKey({ label: 'B' }), makeKey({ label: 'C' })]
+
+  it('explains that limits are the key’s cap, not the account balance', async () => {
+    await renderApp({ keys: three() })
+    expect(screen.getByText("Limits are this key's cap; OpenRouter does not let a key read your account balance.")).toBeTruthy()
+  })
+
+  it('moves a key down and up in the manual order', async () => {
+    const { user, fake } = await renderApp({ keys: three() })
+    const [a, b, c] = three()
+    await user.click(within(card('A')).getByRole('button', { name: 'Move down' }))
+    expect(fake.callsTo('keys:reorder')).toEqual([[[b!.id, a!.id, c!.id]]])
+    await waitFor(() => expect(labels()).toEqual(['B', 'A', 'C']))
+    // Focus follows the moved card, so Move down can be pressed again.
+    expect(document.activeElement).toBe(within(card('A')).getByRole('button', { name: 'Move down' }))
+    await user.click(within(card('C')).getByRole('button', { name: 'Move up' }))
+    await waitFor(() => expect(labels()).toEqual(['B', 'C', 'A']))
+    expect(document.activeElement).toBe(within(card('C')).getByRole('button', { name: 'Move up' }))
+  })
+
+  it('sets another key as default', async () => {
+    const { user } = await renderApp({ keys: three() })
+    await user.click(within(card('B')).getByRole('button', { name: 'Set as default' }))
+    await waitFor(() => expect(within(card('B')).queryByText('Default')).not.toBeNull())
+    expect(within(card('A')).queryByText('Default')).toBeNull()
+  })
+
+  it('renames a key', async () => {
+    const { user, fake } = await renderApp({ keys: three() })
+    await user.click(within(card('B')).getByRole('button', { name: 'Rename' }))
+    const input = within(card('B')).getByRole('textbox', { name: 'Key label' })
+    await user.clear(input)
+    await user.type(input, 'Build server{Enter}')
+    expect(fake.callsTo('keys:rename')).toEqual([[three()[1]!.id, 'Build server']])
+    expect(await screen.findByRole('listitem', { name: 'Build server' })).toBeTruthy()
+  })
+
+  it('tells how long the clipboard keeps a copied key', async () => {
+    const { user, fake } = await renderApp({ keys: three() }, {})
+    await user.click(within(card('A')).getByRole('button', { name: 'Copy as export' }))
+    expect(fake.callsTo('keys:copy')).toEqual([[three()[0]!.id, 'export']])
+    const toast = await screen.findByText('Copied. The clipboard will be cleared in 30 seconds.')
+    expect(toast.closest('[role="status"]')).not.toBeNull()
+  })
+
+  it('shows an error when a key’s secret is gone from the keychain', async () => {
+    const { user, fake } = await renderApp({ keys: three() })
+    fake.respond('keys:refresh', () => ({ ok: false, error: { code: 'keychain-failed', message: 'This key is no longer in your keychain.', hint: 'Remove it here, or add it again.' } }))
+    await user.click(within(card('A')).getByRole('button', { name: 'Refresh' }))
+    expect(await screen.findByText('This key is no longer in your keychain.')).toBeTruthy()
+    expect(screen.getByText('Remove it here, or add it again.')).toBeTruthy()
+  })
+
+  it('Refresh all asks main to refresh every key now', async () => {
+    const { user, fake } = await renderApp({ keys: three() })
+    await user.click(screen.getByRole('button', { name: 'Refresh all' }))
+    await waitFor(() => expect(fake.callsTo('keys:refresh-all')).toContainEqual(['manual']))
+  })
+})
+
+describe('App: long lists', () => {
+  it('renders the first screenful at once and then every key', async () => {
+    const count = FIRST_BATCH + 16
+    await renderApp({ keys: manyKeys(count) })
+    await waitFor(() => expect(within(keyList()).getAllByRole('listitem')).toHaveLength(count))
+    expect(keyList().getAttribute('aria-busy')).toBeNull()
+    expect(labels().at(-1)).toBe(`Key ${String(count).padStart(3, '0')}`)
+  })
+})
+
+describe('App: settings', () => {
+  it('changes the sort order; Move buttons only exist in the manual order', async () => {
+    const { user, fake } = await renderApp({ keys: [makeKey({ label: 'Zed' }), makeKey({ label: 'Amy' })] })
+    expect(within(card('Zed')).queryByRole('button', { name: 'Move down' })).not.toBeNull()
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'label')
+    expect(fake.callsTo('settings:update')).toEqual([[{ sortOrder: 'label' }]])
+    await waitFor(() => expect(labels()).toEqual(['Amy', 'Zed']))
+    expect(within(card('Zed')).queryByRole('button', { name: 'Move down' })).toBeNull()
+    expect([...(screen.getByLabelText('Sort by') as HTMLSelectElement).options].map((option) => option.textContent)).toEqual([
+      'Manual',
+      'Label',
+      'Remaining credit',
+      'Expiry',
+    ])
+  })
+
+  it('changes the low-credit threshold, accepting 1 to 100 only', async () => {
+    const { user, fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    const input = screen.getByLabelText('Low-credit warning (%)') as HTMLInputElement
+    expect(input.value).toBe('10')
+    await user.clear(input)
+    await user.type(input, '150{Enter}')
+    expect(screen.getByRole('alert').textContent).toBe('Enter a whole number from 1 to 100.')
+    expect(fake.callsTo('settings:update')).toEqual([])
+    await user.clear(input)
+    await user.type(input, '25{Enter}')
+    expect(fake.callsTo('settings:update')).toEqual([[{ lowCreditPercent: 25 }]])
+  })
+})
+
+describe('App: warnings and notices', () => {
+  it('lists warnings, and hides one for the session on request', async () => {
+    const key = makeKey({ label: 'CI runner' })
+    const { user } = await renderApp({
+      keys: [key],
+      warnings: [
+        { id: 'w1', keyId: key.id, kind: 'low-credit', message: '“CI runner” has less than 10% of its credit limit left.' },
+        { id: 'w2', keyId: key.id, kind: 'expiring-soon', message: '“CI runner” expires in 3 days.' },
+      ],
+    })
+    const warnings = screen.getByRole('region', { name: 'Warnings' })
+    expect(within(warnings).getAllByRole('listitem').map((item) => item.querySelector('.banner-message')?.textContent)).toEqual([
+      '“CI runner” has less than 10% of its credit limit left.',
+      '“CI runner” expires in 3 days.',
+    ])
+    await user.click(within(warnings).getAllByRole('button', { name: 'Hide warning' })[0]!)
+    expect(within(screen.getByRole('region', { name: 'Warnings' })).getAllByRole('listitem')).toHaveLength(1)
+    await user.click(screen.getByRole('button', { name: 'Hide warning' }))
+    expect(screen.queryByRole('region', { name: 'Warnings' })).toBeNull()
+  })
+
+  it('Show key moves focus to the key’s card', async () => {
+    const key = makeKey({ label: 'CI runner' })
+    const { user } = await renderApp({ keys: [makeKey({ label: 'Other' }), key], warnings: [{ id: 'w1', keyId: key.id, kind: 'rejected', message: 'OpenRouter is rejecting “CI runner”.' }] })
+    await user.click(screen.getByRole('button', { name: 'Show key' }))
+    expect(document.activeElement).toBe(card('CI runner').querySelector('article'))
+  })
+
+  it('has no warnings region when there is nothing to warn about', async () => {
+    await renderApp({ keys: [makeKey({ label: 'Laptop' })], warnings: [] })
+    expect(screen.queryByRole('region', { name: 'Warnings' })).toBeNull()
+  })
+
+  it('shows storage notices in an info banner', async () => {
+    await renderApp({ keys: [], notices: ['The key list file was unreadable and has been set aside.'] })
+    expect(within(screen.getByRole('region', { name: 'Notices' })).getByText('The key list file was unreadable and has been set aside.')).toBeTruthy()
+  })
+})
