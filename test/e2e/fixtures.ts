@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { electronSkipReason, launchHarness, type Harness, type HarnessBackend } from '../harness'
 import { startOpenRouterDouble, type OpenRouterDouble } from '../openrouter-double'
 import { purgeKeychainService } from '../support/keychain'
+import { readAllFiles } from '../support/temp-dir'
 
 export interface E2EOptions {
   backend: HarnessBackend
@@ -38,7 +39,7 @@ export const test = base.extend<E2EOptions & Fixtures>({
     await double.close()
   },
 
-  appEnv: async ({ double }, use) => {
+  appEnv: async ({ double }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'orkm-e2e-'))
     const service = `orkm-e2e-${randomBytes(4).toString('hex')}`
     await use({
@@ -49,6 +50,13 @@ export const test = base.extend<E2EOptions & Fixtures>({
       ORKM_RETRY_BUDGET_MS: '3000',
       ORKM_HTTP_TIMEOUT_MS: '5000',
     })
+    // After every spec: no file the app wrote (metadata, logs) holds a key or an authorization code.
+    if (testInfo.status !== 'skipped') {
+      const secrets = [...double.keys().map((key) => key.secret), ...double.issuedCodes()]
+      for (const file of await readAllFiles(dataDir)) {
+        for (const secret of secrets) expect(file.text.includes(secret), `${file.path} contains a secret`).toBe(false)
+      }
+    }
     await purgeKeychainService(service)
     await rm(dataDir, { recursive: true, force: true })
   },

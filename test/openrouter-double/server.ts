@@ -221,6 +221,7 @@ export async function startOpenRouterDouble(options: { port?: number; latencyMs?
     apiBaseUrl: `${origin}/api/v1`,
     requests,
     keys: () => [...state.keys.entries()].map(([secret, key]) => ({ secret, ...key })),
+    issuedCodes: () => [...state.codes.keys()],
     createKey: (init) => state.createKey(init),
     updateKey: (secret, patch) => Object.assign(keyOf(secret), patch),
     revokeKey: (secret) => {

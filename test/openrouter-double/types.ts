@@ -45,6 +45,8 @@ export interface OpenRouterDouble {
   apiBaseUrl: string
   requests: RecordedRequest[]
   keys(): Array<{ secret: string } & DoubleKeyState>
+  /** Every authorization code issued, so tests can prove none of them leaks into logs or files. */
+  issuedCodes(): string[]
   createKey(init?: Partial<DoubleKeyState>): string
   updateKey(secret: string, patch: Partial<DoubleKeyState>): void
   revokeKey(secret: string): void
