@@ -1,28 +1,39 @@
 // Restores the window where the person left it and remembers it again as it moves (core/window-state.ts).
 import { screen, type BrowserWindow } from 'electron'
-import { loadWindowState, saveWindowState, type WindowState } from './core/window-state'
+import { loadWindowState, saveWindowState, saveWindowStateSync, type WindowState } from './core/window-state'
 
+const SAVE_DELAY_MS = 500
+
+/** Call after the app is ready (screen needs it); pass the bounds to the BrowserWindow, then maximize if asked. */
 export async function restoreWindowState(dataDir: string): Promise<WindowState> {
-  const displays = screen.getAllDisplays()
   const primary = screen.getPrimaryDisplay()
-  const ordered = [primary, ...displays.filter((display) => display.id !== primary.id)].map((display) => display.workArea)
-  return loadWindowState(dataDir, ordered)
+  // The core expects the primary display's work area first.
+  const others = screen.getAllDisplays().filter((display) => display.id !== primary.id)
+  return loadWindowState(dataDir, [primary, ...others].map((display) => display.workArea))
 }
 
 export function trackWindowState(window: BrowserWindow, dataDir: string): void {
   let timer: NodeJS.Timeout | null = null
-  const save = () => {
-    if (window.isDestroyed()) return
-    void saveWindowState(dataDir, { bounds: window.getNormalBounds(), isMaximized: window.isMaximized() }).catch(() => {})
-  }
+  // Normal bounds: a maximized window remembers the size it returns to, plus the flag.
+  const current = (): WindowState => ({ bounds: window.getNormalBounds(), isMaximized: window.isMaximized() })
   const saveSoon = () => {
     if (timer) clearTimeout(timer)
-    timer = setTimeout(save, 500)
+    timer = setTimeout(() => {
+      timer = null
+      if (!window.isDestroyed()) void saveWindowState(dataDir, current()).catch(() => {})
+    }, SAVE_DELAY_MS)
   }
   window.on('resize', saveSoon)
   window.on('move', saveSoon)
+  window.on('maximize', saveSoon)
+  window.on('unmaximize', saveSoon)
   window.on('close', () => {
     if (timer) clearTimeout(timer)
-    save()
+    timer = null
+    try {
+      saveWindowStateSync(dataDir, current()) // synchronous: the process may exit before a promise settles
+    } catch {
+      // Losing the last position is harmless; the next run falls back to the previous file or the default.
+    }
   })
 }

@@ -4,12 +4,28 @@
 import { extname, join, normalize, sep } from 'node:path'
 
 export const APP_PROTOCOL_SCHEME = 'app'
-export const APP_PROTOCOL_ORIGIN = 'app://bundle'
+export const APP_PROTOCOL_HOST = 'bundle'
+export const APP_PROTOCOL_ORIGIN = `${APP_PROTOCOL_SCHEME}://${APP_PROTOCOL_HOST}`
 
-export const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+/**
+ * Sent with every app:// response. No inline script or style elements, nothing from the network.
+ * React's `style={…}` props still work: React DOM sets them through the CSSOM (`element.style[name] = …`,
+ * `style.setProperty`), which CSP does not govern; only `style="…"` markup and setAttribute('style') are
+ * blocked (checked in Chromium by test/core/app-protocol-chromium.test.ts).
+ */
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
 
-const MIME_TYPES: Record<string, string> = {
+const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -22,26 +38,33 @@ const MIME_TYPES: Record<string, string> = {
 
 export type AppProtocolResolution = { filePath: string; mimeType: string } | { status: 403 | 404 }
 
+/** The path exactly as written: the URL parser would quietly resolve `..` segments and hide an attempt. */
+function rawPathOf(rawUrl: string): string {
+  return rawUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/, 1)[0] ?? ''
+}
+
 export function resolveAppProtocolRequest(rawUrl: string, rendererDir: string): AppProtocolResolution {
-  // The URL parser would quietly resolve dot segments; a request that carries them is refused outright.
-  if (/(^|[/\\])(\.|%2e){2}([/\\?#]|%2f|%5c|$)/i.test(rawUrl.replace(/^[a-z]+:\/\/[^/]*/i, ''))) return { status: 403 }
   let url: URL
   try {
     url = new URL(rawUrl)
   } catch {
     return { status: 404 }
   }
-  if (url.protocol !== `${APP_PROTOCOL_SCHEME}:` || url.host !== 'bundle') return { status: 404 }
-  let pathname: string
+  // `host` includes any port, so app://bundle:1/ is refused too.
+  if (url.protocol !== `${APP_PROTOCOL_SCHEME}:` || url.host !== APP_PROTOCOL_HOST || url.username || url.password) return { status: 404 }
+  let path: string
   try {
-    pathname = decodeURIComponent(url.pathname)
+    path = decodeURIComponent(rawPathOf(rawUrl)) // once: %252e stays the literal text "%2e"
   } catch {
     return { status: 404 }
   }
-  if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').includes('..')) return { status: 403 }
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '')
+  if (path.includes('\0') || path.includes('\\')) return { status: 403 }
+  const segments = path.split('/').filter((segment, index) => index > 0 || segment !== '')
+  if (segments.some((segment) => segment === '..' || segment === '.')) return { status: 403 }
+  const relative = segments.length === 0 || (segments.length === 1 && segments[0] === '') ? ['index.html'] : segments
   const root = normalize(rendererDir)
-  const filePath = normalize(join(root, relative))
+  const filePath = join(root, ...relative)
+  // Belt and braces: whatever the checks above missed, nothing outside the renderer folder is served.
   if (!filePath.startsWith(root.endsWith(sep) ? root : root + sep)) return { status: 403 }
   const mimeType = MIME_TYPES[extname(filePath).toLowerCase()]
   return mimeType ? { filePath, mimeType } : { status: 404 }

@@ -37,4 +37,5 @@ test('timeout: a browser that never comes back ends the flow with a message', as
   // Try again starts a fresh flow.
   await harness.app.getByRole('button', { name: 'Try again' }).click()
   await expect(connectionStatus(harness.app)).toHaveText('Waiting for you to approve in your browser…')
+  await expect((await harness.waitForAuthorizationPage()).getByRole('button', { name: 'Authorize' })).toBeVisible()
 })

@@ -41,6 +41,8 @@ export async function launchBrowserHarness(options: HarnessOptions): Promise<Har
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1200, height: 860 } })
     const openedPages: Page[] = []
     const waiting: Array<(page: Page) => void> = []
+    // Pages still loading when the harness closes are awaited, so closing never races a navigation.
+    const pendingOpens = new Set<Promise<void>>()
     const allowedExternal = [config.openRouterOrigin]
 
     services = await createAppServices(
@@ -50,13 +52,18 @@ export async function launchBrowserHarness(options: HarnessOptions): Promise<Har
         notifier,
         opener: {
           // What would go to shell.openExternal opens a new page in the same browser.
-          async openExternal(url) {
-            if (!isAllowedExternalUrl(url, allowedExternal)) throw new Error('Refused to open a URL outside OpenRouter.')
-            const page = await context.newPage()
-            await page.goto(url)
-            const resolve = waiting.shift()
-            if (resolve) resolve(page)
-            else openedPages.push(page)
+          openExternal(url) {
+            if (!isAllowedExternalUrl(url, allowedExternal)) return Promise.reject(new Error('Refused to open a URL outside OpenRouter.'))
+            const opening = (async () => {
+              const page = await context.newPage()
+              await page.goto(url)
+              const resolve = waiting.shift()
+              if (resolve) resolve(page)
+              else openedPages.push(page)
+            })()
+            pendingOpens.add(opening)
+            void opening.finally(() => pendingOpens.delete(opening)).catch(() => {})
+            return opening
           },
         },
       },
@@ -66,17 +73,18 @@ export async function launchBrowserHarness(options: HarnessOptions): Promise<Har
     // Same sender rule as main/ipc.ts: only the app page's top frame, on the renderer's origin.
     await app.exposeBinding('__orkmInvoke', async (source, channel: unknown, args: unknown) => {
       if (source.page !== app || source.frame !== app.mainFrame() || !isTrustedRendererUrl(source.frame.url(), [renderer.origin])) {
-        return { ok: false, error: { code: 'invalid-argument', message: 'Request refused.' } }
+        return JSON.stringify({ ok: false, error: { code: 'invalid-argument', message: 'Request refused.' } })
       }
-      return appServices.dispatch(channel, Array.isArray(args) ? args : [])
+      // Results travel as JSON text: Playwright's own serializer is slow for large values (a 500-key list).
+      return JSON.stringify(await appServices.dispatch(channel, Array.isArray(args) ? args : []))
     })
     await app.addInitScript({ path: join(projectRoot, 'out/harness/bridge.js') })
     appServices.onEvent((channel, payload) => {
       if (app.isClosed()) return
       app
-        .evaluate(([name, data]) => (window as unknown as { __orkmEmit?: (c: string, p: unknown) => void }).__orkmEmit?.(name, data), [
+        .evaluate(([name, data]) => (window as unknown as { __orkmEmit?: (c: string, p: unknown) => void }).__orkmEmit?.(name, JSON.parse(data)), [
           channel,
-          payload,
+          JSON.stringify(payload),
         ] as const)
         .catch(() => {})
     })
@@ -102,6 +110,7 @@ export async function launchBrowserHarness(options: HarnessOptions): Promise<Har
       notifications: async () => [...notifier.shown],
       async close() {
         await appServices.shutdown()
+        await Promise.allSettled([...pendingOpens])
         await openedBrowser.close()
         await renderer.close()
       },

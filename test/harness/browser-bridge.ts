@@ -6,7 +6,7 @@ import type { Bridge, EventChannel, EventContract, InvokeArgs, InvokeChannel, In
 type Listener = (payload: unknown) => void
 
 interface HarnessWindow {
-  __orkmInvoke(channel: string, args: unknown[]): Promise<unknown>
+  __orkmInvoke(channel: string, args: unknown[]): Promise<string>
   __orkmEmit?: (channel: string, payload: unknown) => void
   orkm?: ReturnType<typeof createOrkmApi>
 }
@@ -19,8 +19,8 @@ harnessWindow.__orkmEmit = (channel, payload) => {
 }
 
 const bridge: Bridge = {
-  invoke: <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>) =>
-    harnessWindow.__orkmInvoke(channel, args) as Promise<Result<InvokeValue<C>>>,
+  invoke: async <C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>) =>
+    JSON.parse(await harnessWindow.__orkmInvoke(channel, args)) as Result<InvokeValue<C>>,
   on: <E extends EventChannel>(channel: E, listener: (payload: EventContract[E]) => void) => {
     const set = listeners.get(channel) ?? new Set<Listener>()
     listeners.set(channel, set)
