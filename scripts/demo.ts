@@ -3,26 +3,31 @@
 // Electron) it runs the real main-process services with the renderer in a Chromium window: the test
 // harness's browser backend. Either way the keys go to the real OS keychain, under a separate demo service.
 import { spawn } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { electronExecutablePath } from '../test/harness/electron-availability'
 import { launchBrowserHarness } from '../test/harness/browser-backend'
 import { seedDemoKeys, startOpenRouterDouble } from '../test/openrouter-double'
+import { purgeKeychainService } from '../test/support/keychain'
 
 const projectRoot = join(import.meta.dirname, '..')
 const dataDir = process.env['ORKM_DATA_DIR'] ?? join(projectRoot, '.demo-data')
+const keychainService = process.env['ORKM_KEYCHAIN_SERVICE'] ?? 'openrouter-key-manager-demo'
+// The stand-in forgets its accounts when it stops, so every demo starts from an empty key list.
+rmSync(dataDir, { recursive: true, force: true })
 mkdirSync(dataDir, { recursive: true })
+await purgeKeychainService(keychainService)
 
 const double = await startOpenRouterDouble({ port: Number(process.env['ORKM_DEMO_DOUBLE_PORT'] ?? 0) })
 const seeds = seedDemoKeys(double)
 const env = {
   OPENROUTER_BASE_URL: double.apiBaseUrl,
-  ORKM_KEYCHAIN_SERVICE: process.env['ORKM_KEYCHAIN_SERVICE'] ?? 'openrouter-key-manager-demo',
+  ORKM_KEYCHAIN_SERVICE: keychainService,
   ORKM_DATA_DIR: dataDir,
 }
 
 console.log(`Local OpenRouter stand-in: ${double.origin} (consent page, /api/v1/auth/keys, /auth/keys/code, /key)`)
-console.log(`Keys are stored in your OS keychain under the service "${env.ORKM_KEYCHAIN_SERVICE}"; metadata in ${dataDir}`)
+console.log(`Keys are stored in your OS keychain under the service "${keychainService}" (emptied at each demo start); metadata in ${dataDir}`)
 console.log('Try: Connect OpenRouter (then Authorize on the stand-in’s consent page), New limited key, or Add key with one of these demo keys:')
 for (const seed of seeds) console.log(`  ${seed.label.padEnd(28)} ${seed.secret}`)
 
