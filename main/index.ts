@@ -10,6 +10,7 @@ import { isTrustedRendererUrl } from './core/trusted-sender'
 import { createElectronOpener, electronClipboard, electronNotifier, externalTestWindows } from './adapters/electron-host'
 import { handleAppProtocol, registerAppProtocolPrivileges } from './app-protocol'
 import { registerDeepLinks } from './deep-link-electron'
+import { APP_ID } from './app-identity'
 import { registerIpc, sendEvent } from './ipc'
 import { buildApplicationMenu } from './menu'
 import { createMainWindow, hardenSessions, hardenWebContents } from './window'
@@ -101,6 +102,8 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns the window, the listener and the store: it is focused (and gets any link) instead.
   app.quit()
 } else {
+  // Windows ties notifications and the taskbar to this id; it must match the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   registerAppProtocolPrivileges()
   const firstDecision = registerDeepLinks({ onDecision: onInstanceDecision })
   app.on('window-all-closed', () => {
