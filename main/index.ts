@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, Menu, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { createAppServices, type AppServices } from './core/app-services'
 import { APP_PROTOCOL_ORIGIN } from './core/app-protocol'
-import { ConfigError, loadConfig } from './core/config'
+import { ConfigError, environmentFor, loadConfig } from './core/config'
 import type { InstanceDecision } from './core/single-instance'
 import { isTrustedRendererUrl } from './core/trusted-sender'
 import { createElectronOpener, electronClipboard, electronNotifier, externalTestWindows } from './adapters/electron-host'
@@ -16,7 +16,9 @@ import { buildApplicationMenu } from './menu'
 import { createMainWindow, hardenSessions, hardenWebContents } from './window'
 import { restoreWindowState, trackWindowState } from './window-state-tracker'
 
-const devRendererUrl = process.env['ELECTRON_RENDERER_URL']
+// An installed app ignores development-only variables (another API host, another renderer, test windows).
+const environment = environmentFor(process.env, app.isPackaged)
+const devRendererUrl = environment['ELECTRON_RENDERER_URL']
 const rendererUrl = devRendererUrl ?? `${APP_PROTOCOL_ORIGIN}/index.html`
 const rendererOrigins = [devRendererUrl ? new URL(devRendererUrl).origin : APP_PROTOCOL_ORIGIN]
 
@@ -48,7 +50,7 @@ function onInstanceDecision(decision: InstanceDecision): void {
 async function start(firstDecision: InstanceDecision): Promise<void> {
   let config
   try {
-    config = loadConfig(process.env)
+    config = loadConfig(environment)
   } catch (error) {
     dialog.showErrorBox('OpenRouter Key Manager', error instanceof ConfigError ? error.message : String(error))
     app.exit(1)
@@ -61,7 +63,7 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
     hardenWebContents(contents, (url) => externalTestWindows.has(contents) || isTrustedRendererUrl(url, rendererOrigins)),
   )
 
-  const opener = createElectronOpener([config.openRouterOrigin], { openInAppWindow: process.env['ORKM_E2E_EXTERNAL_IN_WINDOW'] === '1' })
+  const opener = createElectronOpener([config.openRouterOrigin], { openInAppWindow: environment['ORKM_E2E_EXTERNAL_IN_WINDOW'] === '1' })
   services = await createAppServices({ ...config, dataDir }, { opener, clipboard: electronClipboard, notifier: electronNotifier })
   const appServices = services
   const isAppWebContents = (contents: WebContents) => mainWindow !== null && contents === mainWindow.webContents
@@ -91,6 +93,19 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
   mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl, bounds: windowState.bounds })
   if (windowState.isMaximized) mainWindow.maximize()
   trackWindowState(mainWindow, dataDir)
+  mainWindow.on('close', (event) => {
+    // Closing now would lose a key that exists nowhere else yet (held unsaved, or mid-exchange).
+    if (!services?.connect.hasWorkAtRisk() || !mainWindow) return
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'warning',
+      buttons: ['Stay', 'Quit anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'A new key is not saved yet.',
+      detail: 'Save it again or copy it first: once the app closes it is gone from this device (it still exists on OpenRouter).',
+    })
+    if (choice === 0) event.preventDefault()
+  })
   mainWindow.on('closed', () => {
     mainWindow = null
   })
@@ -109,8 +124,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('before-quit', () => {
-    void services?.shutdown()
+  let shutDown = false
+  app.on('before-quit', (event) => {
+    if (shutDown || !services) return
+    // Close the listener and clear a copied key from the clipboard before the process goes.
+    event.preventDefault()
+    void services.shutdown().finally(() => {
+      shutDown = true
+      app.quit()
+    })
   })
   app.whenReady().then(
     () => start(firstDecision),

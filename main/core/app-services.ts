@@ -77,6 +77,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     callbackPort: config.callbackPort,
     holdUnsavedKey: (secret: string, userId: string | null, label: string, error: unknown) =>
       connect.holdUnsavedKey(secret, userId, label, error),
+    assertCanHoldKey: () => connect.assertCanTakeNewKey(),
   }
 
   const dispatch = createDispatcher(
@@ -133,6 +134,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     async shutdown() {
       sinks.clear()
       await connect.shutdown()
+      await keys.clearCopiedKey()
     },
   }
 }

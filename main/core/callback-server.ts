@@ -155,6 +155,8 @@ export async function openCallbackListener(options: CallbackListenerOptions): Pr
     if (!wellFormed) return send(res, 400, PAGES.malformed)
     if (accepted || closed) return send(res, 409, PAGES.alreadyUsed)
     accepted = true
+    // Closed once this response is done, or the browser drops the connection (a closed tab) meanwhile.
+    res.once('close', () => void listener.close())
     const event: CallbackEvent = codes.length === 1 ? { kind: 'code', code: codes[0]! } : { kind: 'error', error: errors[0]! }
     let page: CallbackPage
     try {
@@ -162,8 +164,7 @@ export async function openCallbackListener(options: CallbackListenerOptions): Pr
     } catch {
       page = { ok: false, heading: 'Something went wrong', detail: 'Return to OpenRouter Key Manager for details.' }
     }
-    send(res, page.ok ? 200 : 400, page)
-    res.once('finish', () => void listener.close())
+    if (!res.destroyed) send(res, page.ok ? 200 : 400, page)
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {

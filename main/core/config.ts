@@ -66,3 +66,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     clipboardClearSeconds: values.ORKM_CLIPBOARD_CLEAR_SECONDS,
   }
 }
+
+/**
+ * Variables that point the app somewhere else (another API host, another renderer, test windows). An installed
+ * app ignores them: whoever can set its environment must not be able to send its keys to another host.
+ */
+export const DEVELOPMENT_ONLY_VARIABLES = ['OPENROUTER_BASE_URL', 'ELECTRON_RENDERER_URL', 'ORKM_E2E_EXTERNAL_IN_WINDOW'] as const
+
+export function environmentFor(env: Record<string, string | undefined>, isPackaged: boolean): Record<string, string | undefined> {
+  if (!isPackaged) return env
+  const ignored = new Set<string>(DEVELOPMENT_ONLY_VARIABLES)
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !ignored.has(name)))
+}

@@ -105,8 +105,15 @@ export class ConnectFlow {
         ...(options.limit === undefined ? {} : { limit: options.limit }),
       })
       assertConsentUrl(flow.authUrl, this.deps.gateway.origin)
+      if (this.active !== flow) {
+        // Cancelled while starting: nothing was opened yet.
+        await flow.listener.close()
+        return this.state
+      }
     } catch (error) {
+      const cancelled = this.active !== flow
       await this.finish(flow)
+      if (cancelled) return this.state
       const appError = isAppFailure(error)
         ? error.appError
         : { code: 'internal' as const, message: 'The connection could not start: no local port could be opened.', hint: 'Close other programs using local ports and try again.' }
@@ -176,14 +183,8 @@ export class ConnectFlow {
     try {
       exchanged = await this.deps.gateway.exchangeCode({ code, codeVerifier: flow.pkce.verifier })
     } catch (error) {
-      if (this.active !== flow) return this.state // cancelled meanwhile
       await this.finish(flow, options)
       return this.setState({ phase: 'failed', flowId: flow.flowId, error: appErrorOf(error), unsavedKey: null })
-    }
-    if (this.active !== flow) {
-      // Cancelled while the exchange was in flight: the key exists now, so it is still kept, never dropped.
-      this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
-      return this.saveUnsaved()
     }
     await this.finish(flow, options)
     this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
@@ -218,6 +219,10 @@ export class ConnectFlow {
 
   /** Takes a key exchanged elsewhere (minting) whose save failed, so the panel offers Save again and Copy key. */
   holdUnsavedKey(secret: string, userId: string | null, label: string, error: unknown): ConnectState {
+    if (this.unsaved) {
+      // Cannot happen through the UI (minting asks assertCanTakeNewKey first); never overwrite a held key.
+      throw new AppFailure('busy', 'A key is already waiting to be saved.')
+    }
     const flowId = createNonce(9)
     this.unsaved = { flowId, secret, userId, label, copied: false }
     return this.setState({ phase: 'failed', flowId, error: appErrorOf(error), unsavedKey: { maskedKey: maskKey(secret) } })
@@ -234,12 +239,31 @@ export class ConnectFlow {
     return this.deps.keys.copySecret(this.unsaved.secret, 'plain')
   }
 
+  /**
+   * Cancels a flow that is starting or waiting for the browser. Once a code is being exchanged the key may
+   * already exist on OpenRouter, so the exchange (bounded by its timeout) is allowed to finish and be saved.
+   */
   async cancel(): Promise<ConnectState> {
     const flow = this.active
-    if (!flow) return this.state
+    if (!flow || flow.codeTaken) return this.state
+    const flowId = flow.flowId
     await this.finish(flow)
-    if (this.unsaved) return this.state
-    return this.setState({ phase: 'cancelled', flowId: flow.flowId })
+    return this.setState({ phase: 'cancelled', flowId })
+  }
+
+  /** True while quitting would lose a key: one held unsaved and not copied, or an exchange or save under way. */
+  hasWorkAtRisk(): boolean {
+    return (this.unsaved !== null && !this.unsaved.copied) || this.state.phase === 'exchanging' || this.state.phase === 'saving'
+  }
+
+  /** Minting and connecting share the one slot for an unsaved key: a second key never replaces a held one. */
+  assertCanTakeNewKey(): void {
+    if (this.unsaved) {
+      throw new AppFailure('busy', 'A key is waiting to be saved.', 'Use Save again or Copy key in the connection panel first.')
+    }
+    if (this.active) {
+      throw new AppFailure('busy', 'A connection is in progress.', 'Finish or cancel it first.')
+    }
   }
 
   /** Back to idle after a finished flow. An unsaved key must be saved or copied first: it exists nowhere else. */

@@ -50,6 +50,7 @@ export class KeyService {
   private readonly refreshing = new Set<string>()
   private readonly missingSecrets = new Set<string>()
   private emitTimer: { cancel(): void } | null = null
+  private lastCopied: string | null = null
   private readonly concurrency: number
   private readonly clipboardClearSeconds: number
 
@@ -350,10 +351,17 @@ export class KeyService {
   async copySecret(secret: string, format: CopyFormat): Promise<CopyReceipt> {
     const text = format === 'export' ? `export OPENROUTER_API_KEY=${secret}` : secret
     await this.deps.clipboard.writeText(text)
+    this.lastCopied = text
     this.deps.clock.setTimeout(() => {
       void this.clearClipboardIfStill(text)
     }, this.clipboardClearSeconds * 1000)
     return { clearsAfterSeconds: this.clipboardClearSeconds }
+  }
+
+  /** On quit: a key still on the clipboard is cleared now rather than left behind. */
+  async clearCopiedKey(): Promise<void> {
+    if (this.lastCopied !== null) await this.clearClipboardIfStill(this.lastCopied)
+    this.lastCopied = null
   }
 
   private async clearClipboardIfStill(text: string): Promise<void> {

@@ -13,6 +13,7 @@ export interface MintDeps {
   callbackPort: number
   /** Where an exchanged key goes if the keychain refuses it, so it is never dropped. */
   holdUnsavedKey(secret: string, userId: string | null, label: string, error: unknown): void
+  assertCanHoldKey(): void
 }
 
 export const MAX_LABEL_LENGTH = 100
@@ -36,6 +37,8 @@ export function validateMintRequest(request: MintRequest, now: number): void {
 
 export async function mintLimitedKey(deps: MintDeps, request: MintRequest): Promise<KeyView> {
   validateMintRequest(request, deps.clock.now())
+  // A key that cannot be saved is held by the connect flow; it must have room for it before one is created.
+  deps.assertCanHoldKey()
   const bearer = await deps.keys.secretOf(request.sourceKeyId)
   const pkce = createPkcePair()
   // OpenRouter requires a callback_url even though this code is exchanged directly, without a redirect.

@@ -52,9 +52,10 @@ export interface GatewayOptions {
 const silentDebugLogger = { log: () => {}, group: () => {}, groupEnd: () => {} }
 
 /** An HTTP client that sends exactly the Authorization the app chose: none for anonymous calls. */
-function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean): HTTPClient {
+function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean, onAttempt?: () => void): HTTPClient {
   const client = new sdk.HTTPClient()
   client.addHook('beforeRequest', (request) => {
+    onAttempt?.()
     if (!anonymous) return request
     const headers = new Headers(request.headers)
     headers.delete('authorization')
@@ -73,12 +74,12 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
         }
       : { strategy: 'none' }
 
-  const makeClient = (sdk: SdkModule, bearer: string | null): OpenRouter =>
+  const makeClient = (sdk: SdkModule, bearer: string | null, onAttempt?: () => void): OpenRouter =>
     new sdk.OpenRouter({
       serverURL: options.apiBaseUrl,
       // An explicit empty key stops the SDK from falling back to OPENROUTER_API_KEY from the environment.
       apiKey: bearer ?? '',
-      httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null),
+      httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null, onAttempt),
       timeoutMs: options.httpTimeoutMs,
       retryConfig: { strategy: 'none' },
       debugLogger: silentDebugLogger,
@@ -114,9 +115,12 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
       return url
     },
 
-    exchangeCode({ code, codeVerifier }) {
-      return call('exchange', async () => {
-        const response = await (await anonymous()).oAuth.exchangeAuthCodeForAPIKey(
+    async exchangeCode({ code, codeVerifier }) {
+      const { sdk, errors } = await loadSdk()
+      let attempts = 0
+      const client = makeClient(sdk, null, () => (attempts += 1))
+      try {
+        const response = await client.oAuth.exchangeAuthCodeForAPIKey(
           { requestBody: { code, codeVerifier, codeChallengeMethod: 'S256' } },
           { retries: exchangeRetries, retryCodes: ['5XX'] },
         )
@@ -124,7 +128,22 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
           throw new AppFailure('bad-response', 'OpenRouter answered without a key.', 'Start the connection again.')
         }
         return { key: response.key, userId: response.userId }
-      })
+      } catch (error) {
+        // A 200 whose other fields break the schema still carries the key: keep it rather than lose it.
+        const recovered = keyFromInvalidResponse(error, errors)
+        if (recovered) return recovered
+        const failure = toAppFailure('exchange', error, errors)
+        if (failure.appError.code === 'code-rejected' && attempts > 1) {
+          // The code is single use: a retry is refused if an earlier attempt reached OpenRouter and made a key.
+          throw new AppFailure(
+            'code-rejected',
+            'OpenRouter refused the code on a retry; an earlier attempt may already have created a key.',
+            'Check your keys on OpenRouter and revoke any you do not recognise, then connect again.',
+            { cause: error },
+          )
+        }
+        throw failure
+      }
     },
 
     getKeyFigures(key) {
@@ -180,4 +199,15 @@ export function toKeyFigures(data: GetCurrentKeyData): KeyFigures {
     expiresAt: data.expiresAt ? data.expiresAt.toISOString() : null,
     creatorUserId: data.creatorUserId,
   }
+}
+
+/** The key from a 200 answer that failed the SDK's schema (e.g. no user_id), when the body really has one. */
+function keyFromInvalidResponse(error: unknown, errors: SdkErrorClasses): ExchangeResult | null {
+  if (!(error instanceof errors.ResponseValidationError)) return null
+  const raw: unknown = error.rawValue
+  if (raw && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string' && /^sk-or-[A-Za-z0-9_-]{16,200}$/.test(raw.key)) {
+    const userId = 'user_id' in raw && typeof raw.user_id === 'string' ? raw.user_id : null
+    return { key: raw.key, userId }
+  }
+  return null
 }

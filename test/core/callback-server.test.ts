@@ -140,6 +140,27 @@ describe('callback listener', () => {
     expect(response.status).toBe(200)
   })
 
+  it('closes when the browser drops the connection while the flow is still working', async () => {
+    let release: () => void = () => {}
+    listener = await openCallbackListener({
+      preferredPort: await freePort(),
+      nonce: NONCE,
+      onCallback: async () => {
+        await new Promise<void>((resolve) => (release = resolve))
+        return { ok: true, heading: 'Connected', detail: '' }
+      },
+    })
+    const port = listener.port
+    const { request } = await import('node:http')
+    const req = request({ host: '127.0.0.1', port, path: callback('?code=tab-closed'), headers: { host: `localhost:${port}`, ...NAVIGATION_HEADERS } })
+    req.on('error', () => {})
+    req.end()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    req.destroy() // the tab is closed
+    await expect.poll(() => isListening(port)).toBe(false)
+    release()
+  })
+
   it('closes on demand: the port no longer answers', async () => {
     const { listener } = await open()
     expect(await isListening(listener.port)).toBe(true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../../main/core/config'
+import { ConfigError, environmentFor, loadConfig } from '../../main/core/config'
 
 describe('loadConfig', () => {
   it('defaults to openrouter.ai, port 3000, the openrouter-key-manager service and 5 minutes', () => {
@@ -38,5 +38,14 @@ describe('loadConfig', () => {
   it('refuses a plain-http OpenRouter URL off this machine: keys would travel unencrypted', () => {
     expect(() => loadConfig({ OPENROUTER_BASE_URL: 'http://openrouter.example/api/v1' })).toThrow(ConfigError)
     expect(() => loadConfig({ ORKM_CALLBACK_PORT: '70000' })).toThrow(/ORKM_CALLBACK_PORT/)
+  })
+})
+
+describe('environmentFor', () => {
+  it('an installed app ignores variables that would point it elsewhere', () => {
+    const env = { OPENROUTER_BASE_URL: 'https://evil.example/api/v1', ELECTRON_RENDERER_URL: 'https://evil.example', ORKM_E2E_EXTERNAL_IN_WINDOW: '1', ORKM_CALLBACK_PORT: '4000' }
+    expect(environmentFor(env, true)).toEqual({ ORKM_CALLBACK_PORT: '4000' })
+    expect(loadConfig(environmentFor(env, true)).apiBaseUrl).toBe('https://openrouter.ai/api/v1')
+    expect(environmentFor(env, false)).toEqual(env)
   })
 })

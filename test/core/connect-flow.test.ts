@@ -120,4 +120,27 @@ describe('connect flow', () => {
     expect(state.phase === 'failed' && state.error.code).toBe('openrouter-error')
     expect(await keychainItems(app.keychainService)).toEqual([])
   })
+
+  it('cancel works while waiting for the browser, but an exchange under way is let finish and its key kept', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    double.setLatency(400)
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    const page = followConsentRedirect(authUrl)
+    await waitForPhase('exchanging')
+    expect(app.services.connect.hasWorkAtRisk()).toBe(true)
+    expect((await app.services.connect.cancel()).phase).toBe('exchanging')
+    await page
+    await waitForPhase('connected')
+    expect(await keychainItems(app.keychainService)).toHaveLength(1)
+    expect(app.services.connect.hasWorkAtRisk()).toBe(false)
+  })
+
+  it('a cancel that arrives while the flow is starting leaves no listener and no open browser', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const starting = app.services.connect.start({})
+    const cancelled = await app.services.connect.cancel()
+    const result = await starting
+    expect(cancelled.phase === 'cancelled' || result.phase === 'awaiting-browser').toBe(true)
+    if (result.phase !== 'awaiting-browser') expect(app.opened).toEqual([])
+  })
 })

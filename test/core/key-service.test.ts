@@ -141,6 +141,14 @@ describe('managing', () => {
     expect(await app.clipboard.readText()).toBe('the person copied something else')
   })
 
+  it('clears a copied key from the clipboard when the app shuts down', async () => {
+    const secret = double.createKey()
+    const { id } = await keys().add(secret, 'K')
+    await keys().copy(id, 'plain')
+    await app.services.shutdown()
+    expect(await app.clipboard.readText()).toBe('')
+  })
+
   it('removes from this device: keychain item and metadata gone', async () => {
     const secret = double.createKey()
     const { id } = await keys().add(secret, 'K')

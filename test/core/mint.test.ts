@@ -80,6 +80,17 @@ describe('minting a limited key', () => {
     expect(await keychainItems(app.keychainService)).toHaveLength(1)
   })
 
+  it('refuses to mint while a connection is in progress or a key is waiting to be saved, creating nothing', async () => {
+    await app.services.connect.start({})
+    expect(await mint()).toMatchObject({ ok: false, error: { code: 'busy' } })
+    await app.services.connect.cancel()
+    vault.failWrites = LOCKED()
+    expect(await mint()).toMatchObject({ ok: false, error: { code: 'keychain-locked' } })
+    const created = double.keys().length
+    expect(await mint({ label: 'Second' })).toMatchObject({ ok: false, error: { code: 'busy' } })
+    expect(double.keys()).toHaveLength(created)
+  })
+
   it('a revoked source key gets 401 from OpenRouter', async () => {
     double.revokeKey(double.keys()[0]!.secret)
     expect(await mint()).toMatchObject({ ok: false, error: { code: 'key-rejected' } })
