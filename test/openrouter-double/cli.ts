@@ -1,10 +1,20 @@
-// Runs the double on its own: `npx tsx test/openrouter-double/cli.ts [--port N]`.
+// Runs the double on its own: `npx tsx test/openrouter-double/cli.ts [--port N]`. Prints one JSON line,
+// {"origin","apiBaseUrl"}, then serves until SIGINT or SIGTERM.
 import { startOpenRouterDouble } from './server'
 
-const portFlag = process.argv.indexOf('--port')
-const port = portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0
-const double = await startOpenRouterDouble({ port })
+function portFrom(argv: string[]): number {
+  const flag = argv.indexOf('--port')
+  if (flag === -1) return 0
+  const port = Number(argv[flag + 1])
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error('usage: cli.ts [--port N]   (N: 0-65535; 0 picks a free port)')
+    process.exit(2)
+  }
+  return port
+}
+
+const double = await startOpenRouterDouble({ port: portFrom(process.argv.slice(2)) })
 console.log(JSON.stringify({ origin: double.origin, apiBaseUrl: double.apiBaseUrl }))
 const stop = () => void double.close().then(() => process.exit(0))
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,33 +1,52 @@
-// The stand-in for openrouter.ai/auth: the page a person sees to approve or deny the app.
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character]!)
+// The stand-in for openrouter.ai/auth: a self-contained page (no scripts, no external resources) where a
+// person, or Playwright, approves or denies the app. Every reflected value goes through escapeHtml.
+import { appName } from './callback-url'
+import { consentFields, type ConsentRequest } from './consent-request'
 
-export interface ConsentRequest {
-  callbackUrl: string
-  codeChallenge: string
-  codeChallengeMethod: string
-  limit: string
+export const CONSENT_TITLE = 'Authorize application — OpenRouter (local double)'
+export const DECISION_PATH = '/auth/decision'
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!)
+}
+
+const STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:4rem auto;padding:0 1rem;color:#111}' +
+  'form{display:inline}button{font:inherit;padding:.5rem 1.25rem;margin:0 .5rem .5rem 0;cursor:pointer}' +
+  'code{word-break:break-all}small{color:#555}'
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><main>${body}</main></body></html>`
+}
+
+function decisionForm(request: ConsentRequest, decision: 'approve' | 'deny', label: string): string {
+  const hidden = [...consentFields(request), ['decision', decision] as const]
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('')
+  return `<form method="post" action="${DECISION_PATH}">${hidden}<button type="submit">${label}</button></form>`
 }
 
 export function renderConsentPage(request: ConsentRequest): string {
-  const app = new URL(request.callbackUrl).host
-  const hidden = Object.entries({
-    callback_url: request.callbackUrl,
-    code_challenge: request.codeChallenge,
-    code_challenge_method: request.codeChallengeMethod,
-    limit: request.limit,
-  })
-    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
-    .join('')
-  const limitLine = request.limit ? `<p>Credit limit for the new key: $${escape(request.limit)}</p>` : ''
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Authorize application — OpenRouter (local double)</title>
-<style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}form{display:inline}button{font:inherit;padding:.5rem 1rem;margin-right:.5rem}</style></head>
-<body><main><h1>Authorize ${escape(app)}</h1><p>${escape(app)} wants an API key for your OpenRouter account.</p>${limitLine}
-<form method="post" action="/auth/decision">${hidden}<input type="hidden" name="decision" value="approve"><button type="submit">Authorize</button></form>
-<form method="post" action="/auth/decision">${hidden}<input type="hidden" name="decision" value="deny"><button type="submit">Deny</button></form>
-<p><small>Local OpenRouter stand-in used by tests and the demo.</small></p></main></body></html>`
+  const app = escapeHtml(appName(request.callbackUrl))
+  const limitLine =
+    request.limit === null ? '<p>The new key has no credit limit.</p>' : `<p>Credit limit for the new key: <strong>$${escapeHtml(String(request.limit))}</strong></p>`
+  return layout(
+    CONSENT_TITLE,
+    `<h1>Authorize ${app}</h1>
+<p><strong>${app}</strong> is asking for an API key for your OpenRouter account.</p>
+${limitLine}
+<p><small>You will be sent back to <code>${escapeHtml(request.callbackUrl)}</code></small></p>
+${decisionForm(request, 'approve', 'Authorize')}
+${decisionForm(request, 'deny', 'Deny')}
+<p><small>Local OpenRouter stand-in used by tests and the demo. No real account is involved.</small></p>`,
+  )
 }
 
 export function renderConsentError(message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error — OpenRouter (local double)</title></head><body><h1>Cannot authorize</h1><p>${escape(message)}</p></body></html>`
+  return layout('Cannot authorize — OpenRouter (local double)', `<h1>Cannot authorize</h1><p>${escapeHtml(message)}</p>`)
 }

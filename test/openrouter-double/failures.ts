@@ -1,13 +1,15 @@
-// Fault injection per route: one-shot (failNext) and persistent (setFailure).
+// Fault injection for the three routes the app depends on: one-shot failures (failNext) queue ahead of a
+// persistent one (setFailure), and each kind reproduces a way a real network or server misbehaves.
 import type { ServerResponse } from 'node:http'
+import { sendError, sendRaw } from './responses'
 import type { Failure, Route } from './types'
-import { sendError } from './responses'
 
 export class FailurePlan {
   private readonly queued = new Map<Route, Failure[]>()
   private readonly persistent = new Map<Route, Failure>()
 
   failNext(route: Route, failure: Failure, times: number): void {
+    if (!Number.isInteger(times) || times < 1) throw new RangeError('failNext: times must be a positive integer')
     const queue = this.queued.get(route) ?? []
     for (let index = 0; index < times; index += 1) queue.push(failure)
     this.queued.set(route, queue)
@@ -18,48 +20,50 @@ export class FailurePlan {
     else this.persistent.delete(route)
   }
 
+  /** The failure for the request that just arrived, consuming a one-shot one. */
   take(route: Route): Failure | null {
-    const queue = this.queued.get(route)
-    if (queue && queue.length > 0) return queue.shift()!
-    return this.persistent.get(route) ?? null
+    const next = this.queued.get(route)?.shift()
+    return next ?? this.persistent.get(route) ?? null
   }
 }
 
-/** Plays a failure on a response. Hanging responses are tracked so close() can end them. */
-export function playFailure(failure: Failure, res: ServerResponse, hanging: Set<ServerResponse>): void {
+/** The spec's example messages, so an injected status looks like the real one unless a test names its own. */
+const DEFAULT_MESSAGES: Record<Extract<Failure, { kind: 'status' }>['status'], string> = {
+  400: 'Invalid request parameters',
+  401: 'Missing Authentication header',
+  403: 'Only management keys can perform this operation',
+  409: 'Resource conflict. Please try again later.',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+}
+
+/** 200 bodies of the right overall shape that each lack the fields the SDK needs most. */
+const SCHEMA_VIOLATIONS: Record<Route, unknown> = {
+  exchange: { user_id: 'user_2yOPcMpKoQhcd4bVgSMlELRaIah' }, // no `key`
+  'create-code': { data: { app_id: 1001 } }, // no `id`, no `created_at`
+  key: { data: { label: 'sk-or-v1-abc...890', limit: null } }, // no usage, flags, rate_limit…
+}
+
+export function playFailure(route: Route, failure: Failure, res: ServerResponse, hold: (res: ServerResponse) => void): void {
   switch (failure.kind) {
     case 'status':
-      sendError(res, failure.status, failure.message ?? defaultMessage(failure.status))
+      sendError(res, failure.status, failure.message ?? DEFAULT_MESSAGES[failure.status])
       return
     case 'hang':
-      hanging.add(res)
+      hold(res) // answered by nobody; close() destroys the socket
       return
     case 'reset':
       res.socket?.destroy()
       return
     case 'malformed-json':
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data": {"label": ')
+      sendRaw(res, 200, 'application/json', '{"data": {"label": "sk-or-v1-abc...890", ')
       return
     case 'non-json':
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<html><body>Bad gateway</body></html>')
+      sendRaw(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>')
       return
     case 'schema-violation':
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"unexpected":true},"key":42}')
+      sendRaw(res, 200, 'application/json', JSON.stringify(SCHEMA_VIOLATIONS[route]))
       return
-  }
-}
-
-function defaultMessage(status: number): string {
-  switch (status) {
-    case 400:
-      return 'Bad request'
-    case 401:
-      return 'No auth credentials found'
-    case 403:
-      return 'Forbidden'
-    case 409:
-      return 'Resource conflict. Please try again later.'
-    default:
-      return 'Internal Server Error'
   }
 }

@@ -1,3 +1,13 @@
+// The OpenRouter double's public surface: tests, the demo and the benchmark import only from here.
 export { startOpenRouterDouble } from './server'
-export { seedDemoKeys } from './seed'
-export type { ConsentMode, DoubleKeyState, Failure, OpenRouterDouble, RecordedRequest, Route } from './types'
+export { seedDemoKeys, type DemoSeed } from './seed'
+export type {
+  ConsentMode,
+  DoubleKeyState,
+  DoubleOptions,
+  Failure,
+  IssueCodeParams,
+  OpenRouterDouble,
+  RecordedRequest,
+  Route,
+} from './types'

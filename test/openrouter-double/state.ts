@@ -1,25 +1,44 @@
-// In-memory accounts: keys and authorization codes, as the real service would keep them.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { DEFAULT_USER_ID, type DoubleKeyState } from './types'
+// In-memory account store: the keys OpenRouter knows and the authorization codes it has issued.
+// Nothing is persisted: every double starts empty, as the demo and each test expect.
+import { randomBytes } from 'node:crypto'
+import type { DoubleKeyState } from './types'
 
+/** [DOC] "The code is single-use and expires after 10 minutes." */
 export const CODE_LIFETIME_MS = 10 * 60 * 1000
 
+/** The spec's example user id; every key belongs to this one account unless a test says otherwise. */
+export const DEFAULT_USER_ID = 'user_2yOPcMpKoQhcd4bVgSMlELRaIah'
+
+export type ChallengeMethod = 'S256' | 'plain'
+
 export interface AuthCode {
-  code: string
-  challenge: string | null
-  method: 'S256' | 'plain' | null
-  issuedAt: number
+  readonly code: string
+  /** Null when the code was minted without PKCE. */
+  readonly challenge: string | null
+  readonly method: ChallengeMethod | null
+  readonly issuedAt: number
+  /** The state of the key the exchange will create. */
+  readonly key: Partial<DoubleKeyState>
   used: boolean
-  key: Partial<DoubleKeyState>
 }
 
 export function newSecret(): string {
   return `sk-or-v1-${randomBytes(32).toString('hex')}`
 }
 
+/** OpenRouter labels a key with its masked secret: prefix plus 3 characters, '...', the last 3. */
+export function maskedLabel(secret: string): string {
+  return `${secret.slice(0, 'sk-or-v1-'.length + 3)}...${secret.slice(-3)}`
+}
+
+/** Drops keys whose value is undefined, so a patch like `{ label: undefined }` cannot blank a field. */
+export function definedOnly(patch: Partial<DoubleKeyState>): Partial<DoubleKeyState> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<DoubleKeyState>
+}
+
 export function defaultKeyState(secret: string, init: Partial<DoubleKeyState> = {}): DoubleKeyState {
   return {
-    label: `${secret.slice(0, 11)}...${secret.slice(-3)}`,
+    label: maskedLabel(secret),
     limit: null,
     limitReset: null,
     usage: 0,
@@ -35,15 +54,16 @@ export function defaultKeyState(secret: string, init: Partial<DoubleKeyState> = 
     expiresAt: null,
     userId: DEFAULT_USER_ID,
     disabled: false,
-    ...init,
+    ...definedOnly(init),
   }
 }
 
 export class DoubleState {
-  readonly keys = new Map<string, DoubleKeyState>()
-  readonly codes = new Map<string, AuthCode>()
+  private readonly keys = new Map<string, DoubleKeyState>()
+  private readonly codes = new Map<string, AuthCode>()
+  private readonly apps = new Map<string, number>()
 
-  constructor(readonly now: () => number) {}
+  constructor(private readonly now: () => number) {}
 
   createKey(init: Partial<DoubleKeyState> = {}): string {
     const secret = newSecret()
@@ -51,27 +71,44 @@ export class DoubleState {
     return secret
   }
 
-  issueCode(challenge: string | null, method: 'S256' | 'plain' | null, key: Partial<DoubleKeyState>): string {
+  /** The live state of a key, or undefined; callers outside the double get copies (see allKeys). */
+  findKey(secret: string): DoubleKeyState | undefined {
+    return this.keys.get(secret)
+  }
+
+  requireKey(secret: string): DoubleKeyState {
+    const found = this.keys.get(secret)
+    if (!found) throw new Error('The OpenRouter double does not know that key.')
+    return found
+  }
+
+  allKeys(): Array<{ secret: string } & DoubleKeyState> {
+    return [...this.keys.entries()].map(([secret, key]) => ({ secret, ...key }))
+  }
+
+  issueCode(challenge: string | null, method: ChallengeMethod | null, key: Partial<DoubleKeyState>): string {
     const code = `auth_code_${randomBytes(18).toString('base64url')}`
-    this.codes.set(code, { code, challenge, method, issuedAt: this.now(), used: false, key })
+    this.codes.set(code, { code, challenge, method: challenge === null ? null : method, issuedAt: this.now(), used: false, key: definedOnly(key) })
     return code
   }
 
-  /** A usable key for a bearer header, or why not. */
-  keyFromBearer(header: string | undefined): { ok: true; state: DoubleKeyState } | { ok: false; message: string } {
-    const match = /^Bearer\s+(.+)$/i.exec(header ?? '')
-    if (!match || !match[1]) return { ok: false, message: 'No auth credentials found' }
-    const state = this.keys.get(match[1].trim())
-    if (!state || state.disabled) return { ok: false, message: 'User not found.' }
-    return { ok: true, state }
+  findCode(code: string): AuthCode | undefined {
+    return this.codes.get(code)
   }
-}
 
-export function verifierMatches(code: AuthCode, verifier: string | undefined): boolean {
-  if (code.challenge === null) return true
-  if (verifier === undefined) return false
-  const expected = code.method === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url')
-  const a = Buffer.from(expected)
-  const b = Buffer.from(code.challenge)
-  return a.length === b.length && timingSafeEqual(a, b)
+  isExpired(code: AuthCode): boolean {
+    return this.now() >= code.issuedAt + CODE_LIFETIME_MS
+  }
+
+  /** One app per callback origin, as OpenRouter registers localhost apps by host:port; ids are integers [SPEC]. */
+  appIdFor(callbackUrl: string): number {
+    const origin = new URL(callbackUrl).origin
+    const id = this.apps.get(origin) ?? 1001 + this.apps.size
+    this.apps.set(origin, id)
+    return id
+  }
+
+  issuedCodes(): string[] {
+    return [...this.codes.keys()]
+  }
 }

@@ -1,0 +1,29 @@
+// What every route handler sees: the store, the clock and the settings tests can change at run time.
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
+import type { DoubleState } from './state'
+import type { ConsentMode } from './types'
+
+export interface DoubleSettings {
+  consentMode: ConsentMode
+  /** Docs say 403 for a bad code or verifier; live reports say 400 (api-facts §2). */
+  invalidCodeStatus: 400 | 403
+  latencyMs: number
+}
+
+export interface DoubleContext {
+  readonly state: DoubleState
+  readonly now: () => number
+  readonly settings: DoubleSettings
+}
+
+export interface IncomingRequest {
+  readonly method: string
+  readonly url: URL
+  readonly headers: IncomingHttpHeaders
+  /** Parsed JSON on API routes (undefined when empty); undefined on the consent pages, which read `text`. */
+  readonly body: unknown
+  /** The raw body text: the consent form's urlencoded fields. */
+  readonly text: string
+}
+
+export type Handler = (request: IncomingRequest, res: ServerResponse, context: DoubleContext) => void
