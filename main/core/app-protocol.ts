@@ -25,7 +25,7 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
+export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -2,20 +2,7 @@
 import { createServer, type Server } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-}
-
-export const RENDERER_TEST_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+import { MIME_TYPES, RENDERER_CSP } from '../../main/core/app-protocol'
 
 export async function serveDirectory(root: string): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
@@ -29,8 +16,8 @@ export async function serveDirectory(root: string): Promise<{ origin: string; cl
     try {
       const body = await readFile(file)
       res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': RENDERER_TEST_CSP,
+        'Content-Type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': RENDERER_CSP, // the app protocol's own policy
         'Cache-Control': 'no-store',
       })
       res.end(body)
