@@ -115,11 +115,11 @@ describe('the page', () => {
 })
 
 describe('Authorize', () => {
-  it('redirects (302) to callback_url with a code bound to the challenge and the limit', async () => {
+  it('redirects (303, after the POST) to callback_url with a code bound to the challenge and the limit', async () => {
     const { double } = fixture
     const { html } = await openPage({ callback_url: 'http://localhost:3000/callback', ...pkce, limit: '5' })
     const decision = await submit(formsOf(html)[0]!)
-    expect(decision.status).toBe(302)
+    expect(decision.status).toBe(303)
     const location = decision.headers.get('location')!
     expect(location).toMatch(/^http:\/\/localhost:3000\/callback\?code=auth_code_[A-Za-z0-9_-]+$/)
     const code = new URL(location).searchParams.get('code')!
@@ -155,11 +155,11 @@ describe('Authorize', () => {
 })
 
 describe('Deny', () => {
-  it('redirects (302) to callback_url with error=access_denied and issues no code', async () => {
+  it('redirects (303, after the POST) to callback_url with error=access_denied and issues no code', async () => {
     const { double } = fixture
     const { html } = await openPage({ callback_url: 'http://localhost:3000/callback?x=1', ...pkce })
     const decision = await submit(formsOf(html)[1]!)
-    expect(decision.status).toBe(302)
+    expect(decision.status).toBe(303)
     expect(decision.headers.get('location')).toBe('http://localhost:3000/callback?x=1&error=access_denied')
     expect(double.issuedCodes()).toEqual([])
     expect(double.keys()).toEqual([])

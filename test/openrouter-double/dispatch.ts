@@ -32,7 +32,8 @@ function recordedBody(route: RouteEntry | undefined, path: string, method: strin
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, pipeline: Pipeline): Promise<void> {
   const { context, failures, delays, requests } = pipeline
-  const at = context.now()
+  // Wall-clock time, not the injectable clock: callers measure real latency and concurrency with it.
+  const at = Date.now()
   const method = req.method ?? 'GET'
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = url.pathname

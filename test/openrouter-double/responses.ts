@@ -48,7 +48,8 @@ function headerSafe(location: string): string {
   return location.replace(/[^\x21-\x7e]/gu, (character) => encodeURIComponent(character))
 }
 
-export function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { Location: headerSafe(location), 'Cache-Control': 'no-store' })
+/** 302 for GET /auth; 303 after the consent form's POST, so the browser follows with a GET. */
+export function redirect(res: ServerResponse, location: string, status: 302 | 303 = 302): void {
+  res.writeHead(status, { Location: headerSafe(location), 'Cache-Control': 'no-store' })
   res.end()
 }

@@ -1,7 +1,7 @@
 // The pipeline around the handlers: unknown routes, wrong methods, CORS, request recording and latency.
 import { describe, expect, it } from 'vitest'
 import { startOpenRouterDouble } from './server'
-import { callApi, exchange, RFC_CHALLENGE, RFC_VERIFIER, T0, useDouble } from './test-support'
+import { callApi, exchange, RFC_CHALLENGE, RFC_VERIFIER, useDouble } from './test-support'
 
 const fixture = useDouble()
 
@@ -60,20 +60,26 @@ describe('CORS', () => {
 })
 
 describe('request recording', () => {
-  it('records every request: method, path without query, Authorization verbatim, parsed body, time', async () => {
+  it('records every request: method, path without query, Authorization verbatim, parsed body, wall-clock arrival', async () => {
     const { double } = fixture
+    const before = Date.now()
     const code = double.issueCode({ codeChallenge: RFC_CHALLENGE, codeChallengeMethod: 'S256' })
     await exchange(double, { code, code_verifier: RFC_VERIFIER, code_challenge_method: 'S256' })
     fixture.clock += 1234
     await callApi(double, '/key?x=1', { headers: { authorization: 'Bearer  odd-spacing' } })
     await fetch(`${double.origin}/auth?callback_url=${encodeURIComponent('http://localhost:3000/cb')}`)
     await callApi(double, '/auth/keys', { method: 'POST', body: 'not json' })
+    const after = Date.now()
+    // `at` is Date.now() on arrival, not the injected clock (which the test moved to T0 + 1234).
+    const arrival = expect.toSatisfy((at: number) => at >= before && at <= after)
     expect(double.requests).toEqual([
-      { method: 'POST', path: '/api/v1/auth/keys', authorization: null, body: { code, code_verifier: RFC_VERIFIER, code_challenge_method: 'S256' }, at: T0 },
-      { method: 'GET', path: '/api/v1/key', authorization: 'Bearer  odd-spacing', body: undefined, at: T0 + 1234 },
-      { method: 'GET', path: '/auth', authorization: null, body: undefined, at: T0 + 1234 },
-      { method: 'POST', path: '/api/v1/auth/keys', authorization: null, body: 'not json', at: T0 + 1234 },
+      { method: 'POST', path: '/api/v1/auth/keys', authorization: null, body: { code, code_verifier: RFC_VERIFIER, code_challenge_method: 'S256' }, at: arrival },
+      { method: 'GET', path: '/api/v1/key', authorization: 'Bearer  odd-spacing', body: undefined, at: arrival },
+      { method: 'GET', path: '/auth', authorization: null, body: undefined, at: arrival },
+      { method: 'POST', path: '/api/v1/auth/keys', authorization: null, body: 'not json', at: arrival },
     ])
+    const times = double.requests.map((request) => request.at)
+    expect(times).toEqual([...times].sort((a, b) => a - b))
   })
 })
 
