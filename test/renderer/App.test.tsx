@@ -58,6 +58,9 @@ describe('App: first load', () => {
 
   it('shows what a keys:changed event says', async () => {
     const { fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    // Let the start-up refresh answer first: an answer arriving after the event would rightly be newer.
+    await waitFor(() => expect(fake.callsTo('keys:refresh-all').length).toBe(1))
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)))
     await act(async () =>
       fake.emit('keys:changed', {
         keys: [makeKey({ label: 'Laptop', figures: makeFigures({ limit: 10, limitRemaining: 1.25 }) }), makeKey({ label: 'Desktop' })],
