@@ -239,13 +239,7 @@ export class KeyService {
 
   async refresh(keyId: string): Promise<KeyView> {
     const key = this.find(keyId)
-    let secret: string
-    try {
-      secret = await this.secretOf(key.id)
-    } catch (error) {
-      this.scheduleEmit()
-      throw error
-    }
+    const secret = await this.secretOf(key.id)
     await this.refreshOne(key, secret)
     await this.persistAndAnnounce()
     return this.view(keyId)

@@ -25,11 +25,8 @@ function envelopeMessage(error: OpenRouterError): string | null {
 }
 
 export function toAppFailure(operation: OpenRouterOperation, error: unknown, classes: SdkErrorClasses): AppFailure {
-  const { ConnectionError, OpenRouterError, RequestAbortedError, RequestTimeoutError, ResponseValidationError, SDKValidationError } = classes
+  const { ConnectionError, OpenRouterError, RequestTimeoutError, ResponseValidationError, SDKValidationError } = classes
   if (error instanceof AppFailure) return error
-  if (error instanceof RequestAbortedError) {
-    return new AppFailure('internal', 'The request was cancelled.', undefined, { cause: error })
-  }
   if (error instanceof RequestTimeoutError) {
     return new AppFailure('timeout', 'OpenRouter did not answer in time.', 'Check your connection and try again.', {
       cause: error,

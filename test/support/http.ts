@@ -1,6 +1,7 @@
 // A raw HTTP client for loopback tests: full control over method, Host and the browser's Sec-Fetch headers.
 import { request } from 'node:http'
 import { createServer, type Server } from 'node:net'
+import { isPortAnswering } from '../../main/core/callback-server'
 
 export interface RawResponse {
   status: number
@@ -64,5 +65,5 @@ export async function holdPort(port: number, host = '127.0.0.1', answerHttp = tr
 }
 
 export function isListening(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return import('../../main/core/callback-server').then(({ isPortAnswering }) => isPortAnswering(host, port))
+  return isPortAnswering(host, port)
 }

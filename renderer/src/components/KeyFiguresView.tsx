@@ -16,6 +16,18 @@ export function meterTone(figures: KeyFigures, lowCreditPercent: number, status:
   return 'ok'
 }
 
+/** One labelled figure of the key's money row. */
+function Figure({ label, value, testId, main = false }: { label: string; value: string; testId: string; main?: boolean }) {
+  return (
+    <div className={main ? 'figure figure-main' : 'figure'}>
+      <span className="figure-label">{label}</span>
+      <span className={main ? 'figure-value figure-big' : 'figure-value'} data-testid={testId}>
+        {value}
+      </span>
+    </div>
+  )
+}
+
 export interface KeyFiguresViewProps {
   figures: KeyFigures
   lowCreditPercent: number
@@ -29,24 +41,9 @@ export function KeyFiguresView({ figures, lowCreditPercent, status }: KeyFigures
   return (
     <div className="figures">
       <div className="figure-row">
-        <div className="figure figure-main">
-          <span className="figure-label">Remaining</span>
-          <span className="figure-value figure-big" data-testid="key-remaining">
-            {remaining}
-          </span>
-        </div>
-        <div className="figure">
-          <span className="figure-label">Limit</span>
-          <span className="figure-value" data-testid="key-limit">
-            {limit}
-          </span>
-        </div>
-        <div className="figure">
-          <span className="figure-label">Resets</span>
-          <span className="figure-value" data-testid="key-reset">
-            {resetText(figures.limitReset)}
-          </span>
-        </div>
+        <Figure label="Remaining" value={remaining} testId="key-remaining" main />
+        <Figure label="Limit" value={limit} testId="key-limit" />
+        <Figure label="Resets" value={resetText(figures.limitReset)} testId="key-reset" />
       </div>
       {capped ? (
         <Meter
