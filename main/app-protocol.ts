@@ -1,7 +1,7 @@
 // Serves the built renderer from app://bundle/ (see core/app-protocol.ts for the resolution rules).
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
-import { APP_PROTOCOL_SCHEME, RENDERER_CSP, resolveAppProtocolRequest } from './core/app-protocol'
+import { APP_PROTOCOL_SCHEME, RENDERER_CSP, resolveAppProtocolRequest } from './core/app/app-protocol'
 
 /** Must run before the app is ready. */
 export function registerAppProtocolPrivileges(): void {

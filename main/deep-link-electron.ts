@@ -2,8 +2,8 @@
 // open-url) into validated decisions for the one running instance (core/single-instance.ts).
 import { app } from 'electron'
 import { resolve } from 'node:path'
-import { APP_URL_SCHEME } from './core/deep-link'
-import { decideOpenUrl, decideSecondInstance, type InstanceDecision } from './core/single-instance'
+import { APP_URL_SCHEME } from './core/app/deep-link'
+import { decideOpenUrl, decideSecondInstance, type InstanceDecision } from './core/app/single-instance'
 
 /**
  * Call synchronously at start-up, after winning app.requestSingleInstanceLock() and before the app is

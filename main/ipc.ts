@@ -2,9 +2,9 @@
 // window, its top frame, on the app's own origin. Arguments are validated by the dispatcher.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { INVOKE_CHANNELS, type EventChannel, type EventContract, type Result } from '../preload/contract'
-import type { Dispatch } from './core/ipc-dispatcher'
-import type { Logger } from './core/logger'
-import { isTrustedRendererUrl } from './core/trusted-sender'
+import type { Dispatch } from './core/ipc/ipc-dispatcher'
+import type { Logger } from './core/base/logger'
+import { isTrustedRendererUrl } from './core/ipc/trusted-sender'
 
 const REFUSED: Result<never> = { ok: false, error: { code: 'invalid-argument', message: 'Request refused.' } }
 

@@ -1,6 +1,6 @@
 // Restores the window where the person left it and remembers it again as it moves (core/window-state.ts).
 import { screen, type BrowserWindow } from 'electron'
-import { loadWindowState, saveWindowState, saveWindowStateSync, type WindowState } from './core/window-state'
+import { loadWindowState, saveWindowState, saveWindowStateSync, type WindowState } from './core/app/window-state'
 
 const SAVE_DELAY_MS = 500
 

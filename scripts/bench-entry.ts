@@ -1,3 +1,3 @@
 // The services as main bundles them, for the start-up benchmark.
-export { createAppServices } from '../main/core/app-services'
-export { loadConfig } from '../main/core/config'
+export { createAppServices } from '../main/core/app/app-services'
+export { loadConfig } from '../main/core/app/config'

@@ -1,7 +1,7 @@
 // Electron's implementations of the core's host ports: browser, clipboard, notifications.
 import { BrowserWindow, clipboard, Notification, shell } from 'electron'
-import type { ClipboardPort, ExternalOpener, NotifierPort } from '../core/ports'
-import { isAllowedExternalUrl } from '../core/trusted-sender'
+import type { ClipboardPort, ExternalOpener, NotifierPort } from '../core/base/ports'
+import { isAllowedExternalUrl } from '../core/ipc/trusted-sender'
 
 /** Windows that stand in for the system browser in end-to-end tests: they may navigate (consent → callback). */
 export const externalTestWindows = new WeakSet<Electron.WebContents>()

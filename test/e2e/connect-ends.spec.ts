@@ -1,5 +1,5 @@
 // The ways a connect ends without a key: deny, cancel, timeout. Nothing is stored and the listener is gone.
-import { isPortAnswering } from '../../main/core/callback-server'
+import { isPortAnswering } from '../../main/core/connect/callback-server'
 import { keychainItems } from '../support/keychain'
 import { expect, test } from './fixtures'
 import { connectionStatus, shownCallbackUrl, startConnect } from './steps'

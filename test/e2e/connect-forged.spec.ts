@@ -1,5 +1,5 @@
 // Forged callbacks are refused and complete nothing; the real one still works afterwards.
-import { s256Challenge } from '../../main/core/pkce'
+import { s256Challenge } from '../../main/core/connect/pkce'
 import { keychainItems } from '../support/keychain'
 import { NAVIGATION_HEADERS, rawRequest } from '../support/http'
 import { expect, test } from './fixtures'

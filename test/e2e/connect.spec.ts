@@ -1,5 +1,5 @@
 // Issue #2's spine: Connect → approve in the browser → the key is listed, in the keychain, and in no file.
-import { maskKey } from '../../main/core/key-identity'
+import { maskKey } from '../../main/core/keys/key-identity'
 import { keychainItems } from '../support/keychain'
 import { readAllFiles } from '../support/temp-dir'
 import { expect, test } from './fixtures'

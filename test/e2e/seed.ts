@@ -1,8 +1,8 @@
 // Puts keys in the app's store before it starts, through the real services (keychain + metadata), so a spec
 // begins with a populated dashboard on either backend.
-import { createAppServices } from '../../main/core/app-services'
-import { loadConfig } from '../../main/core/config'
-import { silentLogger } from '../../main/core/logger'
+import { createAppServices } from '../../main/core/app/app-services'
+import { loadConfig } from '../../main/core/app/config'
+import { silentLogger } from '../../main/core/base/logger'
 import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
 import type { AppEnvironment } from './fixtures'
 

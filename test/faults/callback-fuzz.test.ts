@@ -4,7 +4,7 @@
 import { connect } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCallbackListener, type CallbackEvent, type CallbackListener } from '../../main/core/callback-server'
+import { openCallbackListener, type CallbackEvent, type CallbackListener } from '../../main/core/connect/callback-server'
 import { NAVIGATION_HEADERS, rawRequest } from '../support/http'
 
 const NONCE = 'FuzzNonce_0123456789abcdefghijklmn'

@@ -1,5 +1,5 @@
 // Node stand-ins for Electron's clipboard and notifications on the browser backend: observable by tests.
-import type { ClipboardPort, NotifierPort } from '../../main/core/ports'
+import type { ClipboardPort, NotifierPort } from '../../main/core/base/ports'
 
 export class MemoryClipboard implements ClipboardPort {
   private text = ''

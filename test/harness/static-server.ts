@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { MIME_TYPES, RENDERER_CSP } from '../../main/core/app-protocol'
+import { MIME_TYPES, RENDERER_CSP } from '../../main/core/app/app-protocol'
 
 export async function serveDirectory(root: string): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {

@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib'
 import yaml from 'js-yaml'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { APP_ID } from '../../main/app-identity'
-import { APP_URL_SCHEME } from '../../main/core/deep-link'
+import { APP_URL_SCHEME } from '../../main/core/app/deep-link'
 import { checkBuilderConfigFile, loadBuilderConfig, loadEffectiveBuilderConfig, validateBuilderConfig } from '../../scripts/validate-builder-config'
 import { makeTempDir } from '../support/temp-dir'
 

@@ -1,10 +1,10 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, type AppServices } from '../../main/core/app-services'
-import { loadConfig } from '../../main/core/config'
-import { silentLogger } from '../../main/core/logger'
-import type { ExternalOpener } from '../../main/core/ports'
-import { createKeytarVault, type SecretVault } from '../../main/core/secret-vault'
+import { createAppServices, type AppServices } from '../../main/core/app/app-services'
+import { loadConfig } from '../../main/core/app/config'
+import { silentLogger } from '../../main/core/base/logger'
+import type { ExternalOpener } from '../../main/core/base/ports'
+import { createKeytarVault, type SecretVault } from '../../main/core/keys/secret-vault'
 import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
 import { purgeKeychainService, uniqueKeychainService } from './keychain'
 import { makeTempDir } from './temp-dir'

@@ -1,6 +1,6 @@
 // The real keychain with switchable faults, for "the keychain refused" cases.
-import { AppFailure } from '../../main/core/app-failure'
-import type { SecretVault } from '../../main/core/secret-vault'
+import { AppFailure } from '../../main/core/base/app-failure'
+import type { SecretVault } from '../../main/core/keys/secret-vault'
 
 export interface FaultyVault extends SecretVault {
   failWrites: AppFailure | null

@@ -1,7 +1,7 @@
 // Builders for stored keys and figures, so tests state only what they are about.
 import type { KeyFigures } from '../../preload/contract'
-import type { StoredKey } from '../../main/core/stored-key'
-import { keyIdOf, maskKey } from '../../main/core/key-identity'
+import type { StoredKey } from '../../main/core/keys/stored-key'
+import { keyIdOf, maskKey } from '../../main/core/keys/key-identity'
 
 export function figures(overrides: Partial<KeyFigures> = {}): KeyFigures {
   return {

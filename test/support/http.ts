@@ -1,7 +1,7 @@
 // A raw HTTP client for loopback tests: full control over method, Host and the browser's Sec-Fetch headers.
 import { request } from 'node:http'
 import { createServer, type Server } from 'node:net'
-import { isPortAnswering } from '../../main/core/callback-server'
+import { isPortAnswering } from '../../main/core/connect/callback-server'
 
 export interface RawResponse {
   status: number

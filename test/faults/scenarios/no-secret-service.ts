@@ -1,6 +1,6 @@
 // Runs with an unreachable D-Bus: what the person is told when no keychain exists.
-import { createKeytarVault } from '../../../main/core/secret-vault'
-import { isAppFailure } from '../../../main/core/app-failure'
+import { createKeytarVault } from '../../../main/core/keys/secret-vault'
+import { isAppFailure } from '../../../main/core/base/app-failure'
 
 const vault = createKeytarVault('orkm-no-secret-service')
 try {

@@ -1,0 +1,140 @@
+// The composition root shared by the Electron shell, the test harness, the demo and the benchmark:
+// the same services, wired the same way, whatever hosts them.
+import { join } from 'node:path'
+import type { EventChannel, EventContract } from '../../../preload/contract'
+import type { AppConfig } from './config'
+import { ConnectFlow } from '../connect/connect-flow'
+import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
+import { KeyService } from '../keys/key-service'
+import { createFileLogger, type Logger } from '../base/logger'
+import { createMetadataStore } from '../keys/metadata-store'
+import { mintLimitedKey } from '../new-keys/mint'
+import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
+import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type NotifierPort } from '../base/ports'
+import { createKeytarVault, type SecretVault } from '../keys/secret-vault'
+
+export interface HostAdapters {
+  opener: ExternalOpener
+  clipboard: ClipboardPort
+  notifier: NotifierPort
+  clock?: Clock
+  logger?: Logger
+  vault?: SecretVault
+  gateway?: OpenRouterGateway
+  refreshConcurrency?: number
+}
+
+export type EventSink = <E extends EventChannel>(channel: E, payload: EventContract[E]) => void
+
+export interface AppServices {
+  readonly config: AppConfig & { dataDir: string }
+  readonly keys: KeyService
+  readonly connect: ConnectFlow
+  readonly dispatch: Dispatch
+  readonly logger: Logger
+  /** Subscribes to every main → renderer event. */
+  onEvent(sink: EventSink): () => void
+  shutdown(): Promise<void>
+}
+
+export function logFileOf(dataDir: string): string {
+  return join(dataDir, 'logs', 'main.log')
+}
+
+export async function createAppServices(config: AppConfig & { dataDir: string }, adapters: HostAdapters): Promise<AppServices> {
+  const clock = adapters.clock ?? systemClock
+  const logger = adapters.logger ?? createFileLogger(logFileOf(config.dataDir))
+  const gateway =
+    adapters.gateway ??
+    createOpenRouterGateway({ apiBaseUrl: config.apiBaseUrl, httpTimeoutMs: config.httpTimeoutMs, retryBudgetMs: config.retryBudgetMs })
+  const vault = adapters.vault ?? createKeytarVault(config.keychainService)
+  const keys = await KeyService.open({
+    vault,
+    metadata: createMetadataStore(config.dataDir),
+    gateway,
+    clipboard: adapters.clipboard,
+    notifier: adapters.notifier,
+    opener: adapters.opener,
+    clock,
+    logger,
+    clipboardClearSeconds: config.clipboardClearSeconds,
+    ...(adapters.refreshConcurrency === undefined ? {} : { refreshConcurrency: adapters.refreshConcurrency }),
+  })
+  const connect = new ConnectFlow({
+    callbackPort: config.callbackPort,
+    authTimeoutMs: config.authTimeoutMs,
+    gateway,
+    keys,
+    opener: adapters.opener,
+    clipboard: adapters.clipboard,
+    clock,
+    logger,
+  })
+  const mintDeps = {
+    gateway,
+    keys,
+    clock,
+    callbackPort: config.callbackPort,
+    holdUnsavedKey: (secret: string, userId: string | null, label: string, error: unknown) =>
+      connect.holdUnsavedKey(secret, userId, label, error),
+    assertCanHoldKey: () => connect.assertCanTakeNewKey(),
+  }
+
+  const dispatch = createDispatcher(
+    {
+      'keys:list': () => keys.list(),
+      'keys:refresh': (keyId) => keys.refresh(keyId),
+      'keys:refresh-all': (mode) => keys.refreshAll(mode),
+      'keys:rename': (keyId, label) => keys.rename(keyId, label),
+      'keys:set-default': (keyId) => keys.setDefault(keyId),
+      'keys:reorder': (keyIds) => keys.reorder(keyIds),
+      'keys:copy': (keyId, format) => keys.copy(keyId, format),
+      'keys:remove': (keyId) => keys.remove(keyId),
+      'keys:add': (secret, label) => keys.add(secret, label),
+      'keys:mint': (request) => mintLimitedKey(mintDeps, request),
+      'keys:open-revoke-page': async (keyId) => {
+        await keys.openRevokePage(keyId, gateway.origin)
+        return null
+      },
+      'settings:update': (patch) => keys.updateSettings(patch),
+      'connect:start': (options) => connect.start(options),
+      'connect:state': () => connect.current,
+      'connect:cancel': () => connect.cancel(),
+      'connect:open-again': async () => {
+        await connect.openAgain()
+        return null
+      },
+      'connect:copy-link': async () => {
+        await connect.copyLink()
+        return null
+      },
+      'connect:submit-redirect': (text) => connect.submitRedirect(text),
+      'connect:retry-save': () => connect.retrySave(),
+      'connect:copy-unsaved-key': () => connect.copyUnsavedKey(),
+      'connect:dismiss': () => connect.dismiss(),
+    },
+    logger,
+  )
+
+  const sinks = new Set<EventSink>()
+  keys.onChange((view) => sinks.forEach((sink) => sink('keys:changed', view)))
+  connect.onChange((state) => sinks.forEach((sink) => sink('connect:changed', state)))
+  logger.info('services started', { storage: vault.description })
+
+  return {
+    config,
+    keys,
+    connect,
+    dispatch,
+    logger,
+    onEvent(sink) {
+      sinks.add(sink)
+      return () => sinks.delete(sink)
+    },
+    async shutdown() {
+      sinks.clear()
+      await connect.shutdown()
+      await keys.clearCopiedKey()
+    },
+  }
+}

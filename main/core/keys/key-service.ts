@@ -1,0 +1,452 @@
+// What the UI can ask about stored keys: list, refresh, rename, reorder, copy, remove, add.
+// Secrets: keychain only, read when needed (one keychain call for a whole-list refresh), never returned to callers.
+// Metadata: one in-memory document, persisted atomically after every change.
+import type { AppError, CopyFormat, CopyReceipt, KeyFigures, KeyListView, KeyView, RefreshMode, Settings } from '../../../preload/contract'
+import { AppFailure, isAppFailure } from '../base/app-failure'
+import { keyIdOf, looksLikeOpenRouterKey, maskKey } from './key-identity'
+import { deriveStatus, deriveWarnings } from './key-status'
+import type { Logger } from '../base/logger'
+import type { MetadataStore } from './metadata-store'
+import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
+import type { ClipboardPort, Clock, ExternalOpener, NotifierPort } from '../base/ports'
+import { runWithConcurrency } from '../base/concurrency'
+import { sortKeys } from './key-order'
+import type { SecretVault } from './secret-vault'
+import type { MetadataDocument, StoredKey } from './stored-key'
+
+export interface KeyServiceDeps {
+  vault: SecretVault
+  metadata: MetadataStore
+  gateway: OpenRouterGateway
+  clipboard: ClipboardPort
+  notifier: NotifierPort
+  opener: ExternalOpener
+  clock: Clock
+  logger: Logger
+  refreshConcurrency?: number
+  clipboardClearSeconds?: number
+}
+
+export interface NewKeyDetails {
+  userId: string | null
+  label?: string
+  /** Figures already known, or being fetched while the keychain write runs (one metadata write for both). */
+  figures?: KeyFigures | null | Promise<KeyFigures | null>
+}
+
+const MAX_BACKOFF_MS = 30 * 60 * 1000
+const FIRST_BACKOFF_MS = 60 * 1000
+const CHANGE_COALESCE_MS = 30
+const FIGURES_GRACE_MS = 2000
+
+/** Automatic refreshes wait 1, 2, 4 … 30 minutes after consecutive failures. */
+export function refreshBackoffMs(failedRefreshes: number): number {
+  if (failedRefreshes <= 0) return 0
+  return Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (failedRefreshes - 1))
+}
+
+export class KeyService {
+  private readonly listeners = new Set<(view: KeyListView) => void>()
+  private readonly refreshing = new Set<string>()
+  private readonly missingSecrets = new Set<string>()
+  private emitTimer: { cancel(): void } | null = null
+  private lastCopied: string | null = null
+  private readonly concurrency: number
+  private readonly clipboardClearSeconds: number
+
+  private constructor(
+    private readonly deps: KeyServiceDeps,
+    private document: MetadataDocument,
+    private readonly notices: string[],
+  ) {
+    this.concurrency = deps.refreshConcurrency ?? 4
+    this.clipboardClearSeconds = deps.clipboardClearSeconds ?? 30
+  }
+
+  /** Resolves once the keychain has been reconciled; operations that touch secrets wait for it. */
+  private reconciled: Promise<void> = Promise.resolve()
+
+  /**
+   * Loads the metadata (enough to show the list at once), then reconciles with the keychain in the background:
+   * finishes interrupted removals and re-lists orphaned secrets. Keytar is first loaded there, not at start-up.
+   */
+  static async open(deps: KeyServiceDeps): Promise<KeyService> {
+    const { document, notices } = await deps.metadata.load()
+    const service = new KeyService(deps, document, [...notices])
+    service.reconciled = service.reconcileWithKeychain().catch((error: unknown) => {
+      deps.logger.error('keychain reconciliation failed', { error })
+    })
+    return service
+  }
+
+  /** For callers (tests, start-up benchmark) that need the reconciled state. */
+  whenReconciled(): Promise<void> {
+    return this.reconciled
+  }
+
+  private async reconcileWithKeychain(): Promise<void> {
+    let items: Array<{ account: string; secret: string }>
+    try {
+      items = await this.deps.vault.list()
+    } catch (error) {
+      const failure = isAppFailure(error) ? error.appError : null
+      this.notices.push(failure ? `${failure.message} ${failure.hint ?? ''}`.trim() : 'The keychain could not be read.')
+      this.deps.logger.warn('keychain list failed at start-up', { code: failure?.code })
+      return
+    }
+    const secrets = new Map(items.map((item) => [item.account, item.secret]))
+    let changed = false
+    for (const key of [...this.document.keys]) {
+      if (key.removing) {
+        // A removal was interrupted: finish it.
+        if (secrets.has(key.id)) await this.deps.vault.delete(key.id).catch(() => false)
+        this.document.keys = this.document.keys.filter((other) => other.id !== key.id)
+        secrets.delete(key.id)
+        changed = true
+      } else if (!secrets.has(key.id)) {
+        this.missingSecrets.add(key.id)
+      }
+    }
+    const known = new Set(this.document.keys.map((key) => key.id))
+    for (const [account, secret] of secrets) {
+      // Only items this app wrote: the account is the secret's own hash.
+      if (known.has(account) || keyIdOf(secret) !== account) continue
+      this.document.keys.push(this.newRecord(secret, { userId: null, label: 'Recovered key' }))
+      changed = true
+      this.notices.push('A key found in your keychain was missing from the key list and has been listed again as “Recovered key”.')
+    }
+    if (this.document.defaultKeyId && !this.document.keys.some((key) => key.id === this.document.defaultKeyId)) {
+      this.document.defaultKeyId = null
+      changed = true
+    }
+    if (changed) await this.persist()
+    else this.scheduleEmit()
+  }
+
+  onChange(listener: (view: KeyListView) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get storageDescription(): string {
+    return this.deps.vault.description
+  }
+
+  list(): KeyListView {
+    const now = this.deps.clock.now()
+    const { settings } = this.document
+    const views = sortKeys(this.document.keys, settings.sortOrder).map((key) => this.toView(key, now))
+    return {
+      keys: views,
+      settings: { ...settings },
+      warnings: deriveWarnings(this.document.keys.filter((key) => !this.missingSecrets.has(key.id)), settings, now),
+      notices: [...this.notices],
+    }
+  }
+
+  view(keyId: string): KeyView {
+    return this.toView(this.find(keyId), this.deps.clock.now())
+  }
+
+  private toView(key: StoredKey, now: number): KeyView {
+    return {
+      id: key.id,
+      label: key.label,
+      maskedKey: key.maskedKey,
+      userId: key.userId ?? key.figures?.creatorUserId ?? null,
+      storage: this.deps.vault.description,
+      addedAt: key.addedAt,
+      isDefault: this.document.defaultKeyId === key.id,
+      status: deriveStatus(key, this.document.settings, now, this.missingSecrets.has(key.id)),
+      figures: key.figures,
+      checkedAt: key.checkedAt,
+      lastError: key.lastError,
+      refreshing: this.refreshing.has(key.id),
+    }
+  }
+
+  private find(keyId: string): StoredKey {
+    const key = this.document.keys.find((candidate) => candidate.id === keyId && !candidate.removing)
+    if (!key) throw new AppFailure('not-found', 'That key is no longer stored.', 'Refresh the list.')
+    return key
+  }
+
+  private newRecord(secret: string, details: Omit<NewKeyDetails, 'figures'> & { figures?: KeyFigures | null }): StoredKey {
+    const nowIso = new Date(this.deps.clock.now()).toISOString()
+    return {
+      id: keyIdOf(secret),
+      label: details.label ?? this.nextDefaultLabel(),
+      maskedKey: maskKey(secret),
+      userId: details.userId,
+      addedAt: nowIso,
+      figures: details.figures ?? null,
+      checkedAt: details.figures ? nowIso : null,
+      lastError: null,
+      failedRefreshes: 0,
+      lastAttemptAt: details.figures ? nowIso : null,
+      removing: false,
+    }
+  }
+
+  private nextDefaultLabel(): string {
+    const taken = new Set(this.document.keys.map((key) => key.label))
+    for (let n = this.document.keys.length + 1; ; n += 1) {
+      const candidate = `OpenRouter key ${n}`
+      if (!taken.has(candidate)) return candidate
+    }
+  }
+
+  /**
+   * Stores a key: keychain first, then metadata. A crash between the two leaves an orphaned keychain item,
+   * which the next start lists again; the same key saved twice stays one entry (its id is its hash).
+   */
+  async saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
+    await this.reconciled
+    const id = keyIdOf(secret)
+    const pendingFigures = Promise.resolve(details.figures ?? null).catch(() => null)
+    await this.deps.vault.set(id, secret)
+    // A slow OpenRouter never keeps a key out of the metadata for long: figures come later by refresh.
+    const figures = await Promise.race([pendingFigures, new Promise<null>((resolve) => this.deps.clock.setTimeout(() => resolve(null), FIGURES_GRACE_MS))])
+    this.missingSecrets.delete(id)
+    const existing = this.document.keys.find((key) => key.id === id)
+    if (existing) {
+      existing.removing = false
+      if (figures) this.applyFigures(existing, figures)
+      if (details.userId && !existing.userId) existing.userId = details.userId
+      await this.persistAndAnnounce()
+      return existing
+    }
+    const record = this.newRecord(secret, { ...details, figures })
+    this.document.keys.push(record)
+    if (this.document.defaultKeyId === null) this.document.defaultKeyId = id
+    await this.persistAndAnnounce()
+    this.deps.logger.info('key stored', { keyId: id.slice(0, 12) })
+    return record
+  }
+
+  /** The secret of a stored key, for main-process use only (copy, mint). */
+  async secretOf(keyId: string): Promise<string> {
+    await this.reconciled
+    const key = this.find(keyId)
+    const secret = await this.deps.vault.get(key.id)
+    if (secret === null) {
+      this.missingSecrets.add(key.id)
+      this.scheduleEmit()
+      throw new AppFailure('keychain-failed', 'This key is no longer in your keychain.', 'Remove it here, or add it again.')
+    }
+    return secret
+  }
+
+  async refresh(keyId: string): Promise<KeyView> {
+    const key = this.find(keyId)
+    const secret = await this.secretOf(key.id)
+    await this.refreshOne(key, secret)
+    await this.persistAndAnnounce()
+    return this.view(keyId)
+  }
+
+  async refreshAll(mode: RefreshMode): Promise<KeyListView> {
+    await this.reconciled
+    const now = this.deps.clock.now()
+    const due = this.document.keys.filter((key) => {
+      if (key.removing || this.refreshing.has(key.id)) return false
+      if (mode === 'manual' || !key.lastAttemptAt) return true
+      return now - Date.parse(key.lastAttemptAt) >= refreshBackoffMs(key.failedRefreshes)
+    })
+    if (due.length === 0) return this.list()
+    // One keychain read for the whole list, never one per key.
+    const secrets = new Map((await this.deps.vault.list()).map((item) => [item.account, item.secret]))
+    await runWithConcurrency(due, this.concurrency, async (key) => {
+      const secret = secrets.get(key.id)
+      if (secret === undefined) {
+        this.missingSecrets.add(key.id)
+        return
+      }
+      this.missingSecrets.delete(key.id)
+      await this.refreshOne(key, secret)
+    })
+    await this.persistAndAnnounce()
+    return this.list()
+  }
+
+  private async refreshOne(key: StoredKey, secret: string): Promise<void> {
+    this.refreshing.add(key.id)
+    this.scheduleEmit()
+    const attemptAt = new Date(this.deps.clock.now()).toISOString()
+    try {
+      const figures = await this.deps.gateway.getKeyFigures(secret)
+      this.applyFigures(key, figures)
+    } catch (error) {
+      const appError: AppError = isAppFailure(error)
+        ? error.appError
+        : { code: 'internal', message: 'The key could not be checked.' }
+      key.lastError = appError
+      key.failedRefreshes += 1
+      this.deps.logger.warn('key refresh failed', { keyId: key.id.slice(0, 12), code: appError.code })
+    } finally {
+      key.lastAttemptAt = attemptAt
+      this.refreshing.delete(key.id)
+      this.scheduleEmit()
+    }
+  }
+
+  private applyFigures(key: StoredKey, figures: KeyFigures): void {
+    const nowIso = new Date(this.deps.clock.now()).toISOString()
+    key.figures = figures
+    key.checkedAt = nowIso
+    key.lastAttemptAt = nowIso
+    key.lastError = null
+    key.failedRefreshes = 0
+  }
+
+  async rename(keyId: string, label: string): Promise<KeyView> {
+    const key = this.find(keyId)
+    const trimmed = label.trim()
+    if (trimmed.length === 0 || trimmed.length > 100) {
+      throw new AppFailure('invalid-argument', 'A label needs 1 to 100 characters.')
+    }
+    key.label = trimmed
+    await this.persist()
+    return this.view(keyId)
+  }
+
+  async setDefault(keyId: string): Promise<KeyListView> {
+    this.find(keyId)
+    this.document.defaultKeyId = keyId
+    await this.persist()
+    return this.list()
+  }
+
+  /** The manual order: ids not named keep their relative order after the named ones. */
+  async reorder(keyIds: string[]): Promise<KeyListView> {
+    const byId = new Map(this.document.keys.map((key) => [key.id, key]))
+    if (keyIds.some((id) => !byId.has(id)) || new Set(keyIds).size !== keyIds.length) {
+      throw new AppFailure('invalid-argument', 'The new order names keys that are not stored.', 'Refresh the list.')
+    }
+    const named = keyIds.map((id) => byId.get(id)!)
+    const rest = this.document.keys.filter((key) => !keyIds.includes(key.id))
+    this.document.keys = [...named, ...rest]
+    await this.persist()
+    return this.list()
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<KeyListView> {
+    this.document.settings = { ...this.document.settings, ...patch }
+    await this.persistAndAnnounce()
+    return this.list()
+  }
+
+  /** Main writes the clipboard, and clears it later if it still holds the key. */
+  async copy(keyId: string, format: CopyFormat): Promise<CopyReceipt> {
+    const secret = await this.secretOf(keyId)
+    return this.copySecret(secret, format)
+  }
+
+  async copySecret(secret: string, format: CopyFormat): Promise<CopyReceipt> {
+    const text = format === 'export' ? `export OPENROUTER_API_KEY=${secret}` : secret
+    await this.deps.clipboard.writeText(text)
+    this.lastCopied = text
+    this.deps.clock.setTimeout(() => {
+      void this.clearClipboardIfStill(text)
+    }, this.clipboardClearSeconds * 1000)
+    return { clearsAfterSeconds: this.clipboardClearSeconds }
+  }
+
+  /** On quit: a key still on the clipboard is cleared now rather than left behind. */
+  async clearCopiedKey(): Promise<void> {
+    if (this.lastCopied !== null) await this.clearClipboardIfStill(this.lastCopied)
+    this.lastCopied = null
+  }
+
+  private async clearClipboardIfStill(text: string): Promise<void> {
+    try {
+      if ((await this.deps.clipboard.readText()) === text) await this.deps.clipboard.clear()
+    } catch (error) {
+      this.deps.logger.warn('could not clear the clipboard', { error })
+    }
+  }
+
+  /** Removes from this device only: the key stays valid on OpenRouter until revoked there. */
+  async remove(keyId: string): Promise<KeyListView> {
+    await this.reconciled
+    const key = this.find(keyId)
+    key.removing = true
+    await this.persist()
+    try {
+      await this.deps.vault.delete(key.id)
+    } catch (error) {
+      key.removing = false
+      await this.persist()
+      throw error
+    }
+    this.document.keys = this.document.keys.filter((other) => other.id !== key.id)
+    this.missingSecrets.delete(key.id)
+    if (this.document.defaultKeyId === key.id) this.document.defaultKeyId = this.document.keys[0]?.id ?? null
+    await this.persistAndAnnounce()
+    return this.list()
+  }
+
+  /** Adds a pasted key after OpenRouter confirms it; a rejected key is never stored. */
+  async add(pasted: string, label: string): Promise<KeyView> {
+    const secret = pasted.trim()
+    if (!looksLikeOpenRouterKey(secret)) {
+      throw new AppFailure('invalid-argument', 'That does not look like an OpenRouter key (it should start with “sk-or-”).')
+    }
+    const trimmedLabel = label.trim().slice(0, 100)
+    let figures: KeyFigures
+    try {
+      figures = await this.deps.gateway.getKeyFigures(secret)
+    } catch (error) {
+      if (isAppFailure(error) && error.appError.code === 'key-rejected') {
+        throw new AppFailure('key-rejected', 'OpenRouter rejected this key, so it was not stored.', 'Check that you copied the whole key and that it is still active.')
+      }
+      throw error
+    }
+    const record = await this.saveKey(secret, {
+      userId: figures.creatorUserId,
+      figures,
+      ...(trimmedLabel ? { label: trimmedLabel } : {}),
+    })
+    return this.view(record.id)
+  }
+
+  /** OpenRouter's page for this key (signed-in owners only), where it can be revoked. */
+  async openRevokePage(keyId: string, origin: string): Promise<void> {
+    const key = this.find(keyId)
+    await this.deps.opener.openExternal(`${origin}/keys/${key.id}`)
+  }
+
+  private async persist(): Promise<void> {
+    await this.deps.metadata.save(this.document)
+    this.scheduleEmit()
+  }
+
+  private async persistAndAnnounce(): Promise<void> {
+    this.announceNewWarnings()
+    await this.persist()
+  }
+
+  /** Desktop notification once per condition; a condition that clears can be announced again if it recurs. */
+  private announceNewWarnings(): void {
+    const current = deriveWarnings(
+      this.document.keys.filter((key) => !this.missingSecrets.has(key.id) && !key.removing),
+      this.document.settings,
+      this.deps.clock.now(),
+    )
+    const announced = new Set(this.document.announcedWarnings)
+    for (const warning of current) {
+      if (!announced.has(warning.id)) this.deps.notifier.notify('OpenRouter Key Manager', warning.message)
+    }
+    this.document.announcedWarnings = current.map((warning) => warning.id)
+  }
+
+  /** Coalesces bursts (a refresh of 500 keys) into a few change events. */
+  private scheduleEmit(): void {
+    if (this.emitTimer) return
+    this.emitTimer = this.deps.clock.setTimeout(() => {
+      this.emitTimer = null
+      const view = this.list()
+      for (const listener of this.listeners) listener(view)
+    }, CHANGE_COALESCE_MS)
+  }
+}

@@ -1,0 +1,79 @@
+// The non-secret record kept per key in the metadata file, and its schema (the file is untrusted input on load).
+import { z } from 'zod'
+import type { AppError, KeyFigures, Settings } from '../../../preload/contract'
+
+export interface StoredKey {
+  /** sha256 hex of the key: also the keychain account name and OpenRouter's key hash. */
+  id: string
+  label: string
+  maskedKey: string
+  userId: string | null
+  addedAt: string
+  figures: KeyFigures | null
+  /** Time of the last good check. */
+  checkedAt: string | null
+  lastError: AppError | null
+  /** Consecutive failed refreshes, for backoff of automatic refreshes. */
+  failedRefreshes: number
+  lastAttemptAt: string | null
+  /** Set while a removal is in progress, so a crash midway finishes the removal on the next start. */
+  removing: boolean
+}
+
+export interface MetadataDocument {
+  version: 1
+  keys: StoredKey[]
+  defaultKeyId: string | null
+  settings: Settings
+  /** Warning ids already announced, so each condition is announced once. */
+  announcedWarnings: string[]
+}
+
+export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual' }
+
+const appErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+}) as z.ZodType<AppError>
+
+export const figuresSchema = z.object({
+  remoteLabel: z.string(),
+  limit: z.number().nullable(),
+  limitRemaining: z.number().nullable(),
+  limitReset: z.enum(['daily', 'weekly', 'monthly']).nullable(),
+  usage: z.number(),
+  usageDaily: z.number(),
+  usageWeekly: z.number(),
+  usageMonthly: z.number(),
+  byokUsage: z.number(),
+  byokUsageMonthly: z.number(),
+  includeByokInLimit: z.boolean(),
+  isFreeTier: z.boolean(),
+  freeModelDailyRequests: z.object({ limit: z.number(), remaining: z.number(), used: z.number() }).nullable(),
+  expiresAt: z.string().nullable(),
+  creatorUserId: z.string().nullable(),
+}) satisfies z.ZodType<KeyFigures>
+
+export const storedKeySchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  label: z.string().max(200),
+  maskedKey: z.string().max(64),
+  userId: z.string().nullable().default(null),
+  addedAt: z.string(),
+  figures: figuresSchema.nullable().catch(null),
+  checkedAt: z.string().nullable().default(null),
+  lastError: appErrorSchema.nullable().catch(null),
+  failedRefreshes: z.number().int().min(0).catch(0),
+  lastAttemptAt: z.string().nullable().catch(null),
+  removing: z.boolean().catch(false),
+}) satisfies z.ZodType<StoredKey, unknown>
+
+export const settingsSchema = z.object({
+  lowCreditPercent: z.number().min(1).max(100).catch(DEFAULT_SETTINGS.lowCreditPercent),
+  sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']).catch(DEFAULT_SETTINGS.sortOrder),
+}) satisfies z.ZodType<Settings, unknown>
+
+export function emptyDocument(): MetadataDocument {
+  return { version: 1, keys: [], defaultKeyId: null, settings: { ...DEFAULT_SETTINGS }, announcedWarnings: [] }
+}

@@ -1,0 +1,170 @@
+// Real loopback sockets: the listener as a browser (and an attacker) would meet it.
+import type { Server } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openCallbackListener, type CallbackEvent, type CallbackListener } from '../../../main/core/connect/callback-server'
+import { freePort, holdPort, isListening, NAVIGATION_HEADERS, rawRequest } from '../../support/http'
+
+const NONCE = 'n0nce-For-Tests_abcdefghijklmnopqrstuv'
+let listener: CallbackListener | null = null
+let blocker: Server | null = null
+
+afterEach(async () => {
+  await listener?.close()
+  listener = null
+  await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()))
+  blocker = null
+})
+
+async function open(preferredPort?: number) {
+  const events: CallbackEvent[] = []
+  listener = await openCallbackListener({
+    preferredPort: preferredPort ?? (await freePort()),
+    nonce: NONCE,
+    onCallback: async (event) => {
+      events.push(event)
+      return { ok: true, heading: 'Connected — you can close this tab', detail: 'Done.' }
+    },
+  })
+  return { listener, events }
+}
+
+const callback = (query: string) => `/callback/${NONCE}${query}`
+
+describe('callback listener', () => {
+  it('listens on the preferred port, on loopback, with a nonce path on localhost', async () => {
+    const port = await freePort()
+    const { listener } = await open(port)
+    expect(listener.port).toBe(port)
+    expect(listener.usedFallbackPort).toBe(false)
+    expect(listener.callbackUrl).toBe(`http://localhost:${port}/callback/${NONCE}`)
+    expect(listener.addresses.every((address) => address === '127.0.0.1' || address === '::1')).toBe(true)
+  })
+
+  it('accepts exactly one navigation with a code, shows the page, then closes', async () => {
+    const { listener, events } = await open()
+    const response = await rawRequest({ port: listener.port, path: callback('?code=abc-123'), headers: NAVIGATION_HEADERS })
+    expect(response.status).toBe(200)
+    expect(response.body).toContain('Connected — you can close this tab')
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'")
+    expect(events).toEqual([{ kind: 'code', code: 'abc-123' }])
+    await expect.poll(() => isListening(listener.port)).toBe(false)
+  })
+
+  it('answers 404 to other paths, favicon included, and still completes afterwards', async () => {
+    const { listener, events } = await open()
+    for (const path of ['/favicon.ico', '/callback', `/callback/${NONCE}x?code=a`, `/callback/wrong?code=a`, '/']) {
+      expect((await rawRequest({ port: listener.port, path, headers: NAVIGATION_HEADERS })).status).toBe(404)
+    }
+    expect(events).toEqual([])
+    expect((await rawRequest({ port: listener.port, path: callback('?code=ok'), headers: NAVIGATION_HEADERS })).status).toBe(200)
+    expect(events).toHaveLength(1)
+  })
+
+  it('refuses malformed callbacks without ending the flow', async () => {
+    const { listener, events } = await open()
+    const bad = ['', '?code=', '?code=a&code=b', '?code=%3Cscript%3E', '?code=a&error=x', '?code=a&evil=1', `?code=${'a'.repeat(600)}`]
+    for (const query of bad) {
+      const response = await rawRequest({ port: listener.port, path: callback(query), headers: NAVIGATION_HEADERS })
+      expect(response.status, query).toBe(400)
+      expect(response.body).not.toContain('<script>')
+    }
+    expect((await rawRequest({ port: listener.port, path: callback('?code=x'), method: 'POST' })).status).toBe(405)
+    expect(events).toEqual([])
+    expect(await isListening(listener.port)).toBe(true)
+  })
+
+  it('refuses requests from web pages and rebound DNS names', async () => {
+    const { listener, events } = await open()
+    const path = callback('?code=stolen')
+    const refused = [
+      { host: `evil.example:${listener.port}` },
+      { headers: { ...NAVIGATION_HEADERS, 'sec-fetch-mode': 'cors' } },
+      { headers: { ...NAVIGATION_HEADERS, 'sec-fetch-dest': 'image' } },
+      { headers: { ...NAVIGATION_HEADERS, 'sec-fetch-dest': 'iframe' } },
+      { headers: { ...NAVIGATION_HEADERS, origin: 'https://evil.example' } },
+    ]
+    for (const variant of refused) {
+      const response = await rawRequest({ port: listener.port, path, ...variant })
+      expect([403, 421]).toContain(response.status)
+    }
+    expect(events).toEqual([])
+  })
+
+  it('passes an error redirect (the person clicked Deny) to the flow once', async () => {
+    const { listener, events } = await open()
+    await rawRequest({ port: listener.port, path: callback('?error=access_denied'), headers: NAVIGATION_HEADERS })
+    expect(events).toEqual([{ kind: 'error', error: 'access_denied' }])
+  })
+
+  it('answers a second valid callback with "already handled", never a second event', async () => {
+    let release: () => void = () => {}
+    const events: CallbackEvent[] = []
+    listener = await openCallbackListener({
+      preferredPort: await freePort(),
+      nonce: NONCE,
+      onCallback: async (event) => {
+        events.push(event)
+        await new Promise<void>((resolve) => (release = resolve))
+        return { ok: true, heading: 'Connected', detail: '' }
+      },
+    })
+    const first = rawRequest({ port: listener.port, path: callback('?code=one'), headers: NAVIGATION_HEADERS })
+    await expect.poll(() => events.length).toBe(1)
+    const second = await rawRequest({ port: listener.port, path: callback('?code=two'), headers: NAVIGATION_HEADERS })
+    expect(second.status).toBe(409)
+    release()
+    expect((await first).status).toBe(200)
+    expect(events).toEqual([{ kind: 'code', code: 'one' }])
+  })
+
+  it('falls back to a free port when the preferred one is held by a program answering HTTP', async () => {
+    const port = await freePort()
+    blocker = await holdPort(port, '127.0.0.1', true)
+    const { listener } = await open(port)
+    expect(listener.usedFallbackPort).toBe(true)
+    expect(listener.port).not.toBe(port)
+    expect((await rawRequest({ port: listener.port, path: callback('?code=ok'), headers: NAVIGATION_HEADERS })).status).toBe(200)
+  })
+
+  it('detects a port held on all interfaces', async () => {
+    const port = await freePort()
+    blocker = await holdPort(port, '0.0.0.0', false)
+    const { listener } = await open(port)
+    expect(listener.usedFallbackPort).toBe(true)
+  })
+
+  it('is reachable on ::1 too where the machine has IPv6 loopback', async () => {
+    const { listener } = await open()
+    if (!listener.addresses.includes('::1')) return // this machine has no IPv6 loopback: nothing more to check
+    const response = await rawRequest({ port: listener.port, address: '::1', path: callback('?code=v6'), headers: NAVIGATION_HEADERS })
+    expect(response.status).toBe(200)
+  })
+
+  it('closes when the browser drops the connection while the flow is still working', async () => {
+    let release: () => void = () => {}
+    listener = await openCallbackListener({
+      preferredPort: await freePort(),
+      nonce: NONCE,
+      onCallback: async () => {
+        await new Promise<void>((resolve) => (release = resolve))
+        return { ok: true, heading: 'Connected', detail: '' }
+      },
+    })
+    const port = listener.port
+    const { request } = await import('node:http')
+    const req = request({ host: '127.0.0.1', port, path: callback('?code=tab-closed'), headers: { host: `localhost:${port}`, ...NAVIGATION_HEADERS } })
+    req.on('error', () => {})
+    req.end()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    req.destroy() // the tab is closed
+    await expect.poll(() => isListening(port)).toBe(false)
+    release()
+  })
+
+  it('closes on demand: the port no longer answers', async () => {
+    const { listener } = await open()
+    expect(await isListening(listener.port)).toBe(true)
+    await listener.close()
+    expect(await isListening(listener.port)).toBe(false)
+  })
+})

@@ -1,0 +1,146 @@
+// The connect flow end to end at Node level: real listener, real SDK against the double, real keychain.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ConnectState } from '../../../preload/contract'
+import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-double'
+import { keychainItems } from '../../support/keychain'
+import { followConsentRedirect } from '../../support/loopback-browser'
+import { startTestServices, type TestServices } from '../../support/core-services'
+import { readAllFiles } from '../../support/temp-dir'
+import { isPortAnswering } from '../../../main/core/connect/callback-server'
+
+let double: OpenRouterDouble
+let app: TestServices
+
+beforeEach(async () => {
+  double = await startOpenRouterDouble()
+  double.setConsentMode('auto-approve')
+})
+afterEach(async () => {
+  await app?.dispose()
+  await double.close()
+})
+
+async function waitForPhase(phase: ConnectState['phase']): Promise<ConnectState> {
+  await expect.poll(() => app.services.connect.current.phase, { timeout: 10_000 }).toBe(phase)
+  return app.services.connect.current
+}
+
+function awaitingUrl(state: ConnectState): string {
+  if (state.phase !== 'awaiting-browser') throw new Error(`expected awaiting-browser, got ${state.phase}`)
+  return state.authUrl
+}
+
+describe('connect flow', () => {
+  it('opens the consent page, exchanges the code without a bearer, stores the key, fetches its figures', async () => {
+    process.env['OPENROUTER_API_KEY'] = 'sk-or-v1-stray-environment-key-must-never-be-sent'
+    try {
+      app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+      const started = await app.services.connect.start({ limit: 12 })
+      const authUrl = awaitingUrl(started)
+      expect(app.opened).toEqual([authUrl])
+      expect(new URL(authUrl).searchParams.get('limit')).toBe('12')
+      const page = await followConsentRedirect(authUrl)
+      expect(page.status).toBe(200)
+      expect(page.body).toContain('Connected — you can close this tab')
+      const state = await waitForPhase('connected')
+      const secret = double.keys()[0]!.secret
+      expect((await keychainItems(app.keychainService)).map((item) => item.password)).toEqual([secret])
+      const exchange = double.requests.find((request) => request.path === '/api/v1/auth/keys')!
+      expect(exchange.authorization).toBeNull()
+      expect(exchange.body).toMatchObject({ code_challenge_method: 'S256' })
+      await expect.poll(() => app.services.keys.list().keys[0]?.figures?.limit).toBe(12)
+      expect(state.phase === 'connected' && state.label).toBe('OpenRouter key 1')
+      for (const file of await readAllFiles(app.dataDir)) expect(file.text).not.toContain(secret)
+    } finally {
+      delete process.env['OPENROUTER_API_KEY']
+    }
+  })
+
+  it('answers a second Connect with the running flow instead of starting another', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const first = await app.services.connect.start({})
+    const second = await app.services.connect.start({})
+    expect(second).toEqual(first)
+    expect(app.opened).toHaveLength(1)
+  })
+
+  it('accepts the pasted redirect URL when the browser could not reach the listener, and refuses foreign ones', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    const callback = new URL(new URL(authUrl).searchParams.get('callback_url')!)
+    const code = double.issueCode({ codeChallenge: new URL(authUrl).searchParams.get('code_challenge')!, codeChallengeMethod: 'S256' })
+    await expect(app.services.connect.submitRedirect(`http://localhost:${callback.port}/callback/other?code=${code}`)).rejects.toMatchObject({
+      appError: { code: 'invalid-argument' },
+    })
+    await expect(app.services.connect.submitRedirect('not a url at all')).rejects.toMatchObject({ appError: { code: 'invalid-argument' } })
+    const state = await app.services.connect.submitRedirect(`${callback.href}?code=${code}`)
+    expect(state.phase).toBe('connected')
+    expect(await isPortAnswering('127.0.0.1', Number(callback.port))).toBe(false)
+    expect(await keychainItems(app.keychainService)).toHaveLength(1)
+  })
+
+  it('accepts a pasted bare code too', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    const code = double.issueCode({ codeChallenge: new URL(authUrl).searchParams.get('code_challenge')!, codeChallengeMethod: 'S256' })
+    expect((await app.services.connect.submitRedirect(`  ${code}\n`)).phase).toBe('connected')
+  })
+
+  it('ends with a clear message when the person denies, storing nothing', async () => {
+    double.setConsentMode('auto-deny')
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    await followConsentRedirect(authUrl)
+    const state = await waitForPhase('failed')
+    expect(state.phase === 'failed' && state.error.message).toMatch(/declined/)
+    expect(await keychainItems(app.keychainService)).toEqual([])
+  })
+
+  it('times out, closes the listener, and can start again', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl, env: { ORKM_AUTH_TIMEOUT_SECONDS: '1' } })
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    const port = Number(new URL(new URL(authUrl).searchParams.get('callback_url')!).port)
+    await waitForPhase('timed-out')
+    expect(await isPortAnswering('127.0.0.1', port)).toBe(false)
+    expect(app.services.connect.dismiss().phase).toBe('idle')
+    expect((await app.services.connect.start({})).phase).toBe('awaiting-browser')
+  })
+
+  it('maps exchange failures to the next step: start again, or try again', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    double.failNext('exchange', { kind: 'status', status: 403, message: 'Invalid code or code_verifier' })
+    await followConsentRedirect(awaitingUrl(await app.services.connect.start({})))
+    let state = await waitForPhase('failed')
+    expect(state.phase === 'failed' && state.error).toMatchObject({ code: 'code-rejected', hint: 'Start the connection again.' })
+    app.services.connect.dismiss()
+
+    double.setFailure('exchange', { kind: 'status', status: 500 })
+    await followConsentRedirect(awaitingUrl(await app.services.connect.start({})))
+    state = await waitForPhase('failed')
+    expect(state.phase === 'failed' && state.error.code).toBe('openrouter-error')
+    expect(await keychainItems(app.keychainService)).toEqual([])
+  })
+
+  it('cancel works while waiting for the browser, but an exchange under way is let finish and its key kept', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    double.setLatency(400)
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    const page = followConsentRedirect(authUrl)
+    await waitForPhase('exchanging')
+    expect(app.services.connect.hasWorkAtRisk()).toBe(true)
+    expect((await app.services.connect.cancel()).phase).toBe('exchanging')
+    await page
+    await waitForPhase('connected')
+    expect(await keychainItems(app.keychainService)).toHaveLength(1)
+    expect(app.services.connect.hasWorkAtRisk()).toBe(false)
+  })
+
+  it('a cancel that arrives while the flow is starting leaves no listener and no open browser', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const starting = app.services.connect.start({})
+    const cancelled = await app.services.connect.cancel()
+    const result = await starting
+    expect(cancelled.phase === 'cancelled' || result.phase === 'awaiting-browser').toBe(true)
+    if (result.phase !== 'awaiting-browser') expect(app.opened).toEqual([])
+  })
+})

@@ -1,0 +1,223 @@
+// Managing stored keys against real parts: the keychain, the metadata file, the SDK and the double.
+import { readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { keyIdOf, maskKey } from '../../../main/core/keys/key-identity'
+import { METADATA_FILE_NAME } from '../../../main/core/keys/metadata-store'
+import { refreshBackoffMs } from '../../../main/core/keys/key-service'
+import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-double'
+import { startTestServices, type TestServices } from '../../support/core-services'
+import { keychainItems, keytar } from '../../support/keychain'
+import { readAllFiles } from '../../support/temp-dir'
+
+let double: OpenRouterDouble
+let app: TestServices
+const DAY = 24 * 60 * 60 * 1000
+
+beforeEach(async () => {
+  double = await startOpenRouterDouble()
+  app = await startTestServices({ apiBaseUrl: double.apiBaseUrl, env: { ORKM_CLIPBOARD_CLEAR_SECONDS: '1' } })
+})
+afterEach(async () => {
+  await app.dispose()
+  await double.close()
+})
+
+const keys = () => app.services.keys
+
+describe('adding a pasted key', () => {
+  it('stores a key OpenRouter accepts, with its figures, in the keychain and nowhere else', async () => {
+    const secret = double.createKey({ limit: 20, usage: 5, limitReset: 'weekly' })
+    const view = await keys().add(`  ${secret}  `, 'Pasted')
+    expect(view).toMatchObject({ label: 'Pasted', maskedKey: maskKey(secret), status: { kind: 'active' } })
+    expect(view.figures).toMatchObject({ limit: 20, limitRemaining: 15, limitReset: 'weekly' })
+    expect(await keychainItems(app.keychainService)).toEqual([{ account: keyIdOf(secret), password: secret }])
+    for (const file of await readAllFiles(app.dataDir)) expect(file.text).not.toContain(secret)
+    expect(JSON.stringify(keys().list())).not.toContain(secret)
+  })
+
+  it('refuses a key OpenRouter rejects and stores nothing', async () => {
+    const secret = double.createKey()
+    double.revokeKey(secret)
+    await expect(keys().add(secret, 'Bad')).rejects.toMatchObject({ appError: { code: 'key-rejected', message: expect.stringMatching(/not stored/) } })
+    await expect(keys().add('hello', 'Bad')).rejects.toMatchObject({ appError: { code: 'invalid-argument' } })
+    expect(await keychainItems(app.keychainService)).toEqual([])
+    expect(keys().list().keys).toEqual([])
+  })
+
+  it('keeps one entry when the same key is added twice', async () => {
+    const secret = double.createKey()
+    await keys().add(secret, 'Once')
+    await keys().add(secret, 'Twice')
+    expect(keys().list().keys).toHaveLength(1)
+  })
+})
+
+describe('refreshing', () => {
+  it('refreshes one key and shows OpenRouter’s new figures', async () => {
+    const secret = double.createKey({ limit: 10, usage: 1 })
+    const { id } = await keys().add(secret, 'K')
+    double.updateKey(secret, { usage: 9.5 })
+    expect((await keys().refresh(id)).figures?.limitRemaining).toBe(0.5)
+  })
+
+  it('marks a key OpenRouter starts rejecting, and keeps its last figures when offline', async () => {
+    const secret = double.createKey({ limit: 10 })
+    const { id } = await keys().add(secret, 'K')
+    double.failNext('key', { kind: 'reset' })
+    const offline = await keys().refresh(id)
+    expect(offline.status.kind).toBe('offline')
+    expect(offline.figures?.limit).toBe(10)
+    double.revokeKey(secret)
+    expect((await keys().refresh(id)).status.kind).toBe('rejected')
+  })
+
+  it('refreshes all keys with one keychain read and at most 4 requests in flight', async () => {
+    const secrets = Array.from({ length: 12 }, (_, index) => double.createKey({ label: `k${index}` }))
+    for (const [index, secret] of secrets.entries()) await keys().saveKey(secret, { userId: null, label: `Key ${index}` })
+    double.setLatency(40)
+    const before = double.requests.length
+    const view = await keys().refreshAll('manual')
+    const keyRequests = double.requests.slice(before).filter((request) => request.path === '/api/v1/key')
+    expect(keyRequests).toHaveLength(12)
+    expect(view.keys.every((key) => key.status.kind === 'active')).toBe(true)
+    // Concurrency: 12 requests of 40 ms at 4 in flight take ~3 rounds, not 12 and not 1.
+    const starts = keyRequests.map((request) => request.at).sort((a, b) => a - b)
+    const maxInFlight = Math.max(...starts.map((start) => starts.filter((other) => other >= start && other < start + 35).length))
+    expect(maxInFlight).toBeLessThanOrEqual(4)
+    expect(maxInFlight).toBeGreaterThanOrEqual(2)
+  })
+
+  it('backs automatic refreshes off after failures, while a manual refresh always runs', async () => {
+    const secret = double.createKey()
+    await keys().add(secret, 'K')
+    double.setFailure('key', { kind: 'status', status: 500 })
+    await keys().refreshAll('manual')
+    const count = () => double.requests.filter((request) => request.path === '/api/v1/key').length
+    const afterManual = count()
+    await keys().refreshAll('automatic')
+    expect(count()).toBe(afterManual) // backing off: skipped
+    await keys().refreshAll('manual')
+    expect(count()).toBeGreaterThan(afterManual)
+    expect(refreshBackoffMs(1)).toBe(60_000)
+    expect(refreshBackoffMs(10)).toBe(30 * 60_000)
+  })
+})
+
+describe('managing', () => {
+  it('renames, sets the default, reorders and sorts', async () => {
+    const a = await keys().add(double.createKey({ limit: 50, usage: 10 }), 'Bravo')
+    const b = await keys().add(double.createKey({ limit: 50, usage: 45, expiresAt: new Date(Date.now() + 3 * DAY).toISOString() }), 'Alpha')
+    expect(keys().list().keys.find((key) => key.isDefault)?.id).toBe(a.id) // the first key becomes the default
+    await keys().setDefault(b.id)
+    expect(keys().list().keys.find((key) => key.isDefault)?.id).toBe(b.id)
+    expect((await keys().rename(a.id, '  Charlie  ')).label).toBe('Charlie')
+    await expect(keys().rename(a.id, '   ')).rejects.toMatchObject({ appError: { code: 'invalid-argument' } })
+    await keys().reorder([b.id, a.id])
+    expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
+    await keys().updateSettings({ sortOrder: 'label' })
+    expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
+    await keys().updateSettings({ sortOrder: 'remaining' })
+    expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
+    await keys().updateSettings({ sortOrder: 'expiry' })
+    expect(keys().list().keys[0]!.label).toBe('Alpha')
+    // All of it survives a restart.
+    await app.restart()
+    const list = keys().list()
+    expect(list.settings.sortOrder).toBe('expiry')
+    expect(list.keys.find((key) => key.isDefault)?.label).toBe('Alpha')
+  })
+
+  it('copies the key to the clipboard (plain or as an export line) and clears it if unchanged', async () => {
+    const secret = double.createKey()
+    const { id } = await keys().add(secret, 'K')
+    expect(await keys().copy(id, 'export')).toEqual({ clearsAfterSeconds: 1 })
+    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY=${secret}`)
+    await expect.poll(() => app.clipboard.readText(), { timeout: 3000 }).toBe('')
+    // Something else copied meanwhile is left alone.
+    await keys().copy(id, 'plain')
+    await app.clipboard.writeText('the person copied something else')
+    await new Promise((resolve) => setTimeout(resolve, 1300))
+    expect(await app.clipboard.readText()).toBe('the person copied something else')
+  })
+
+  it('clears a copied key from the clipboard when the app shuts down', async () => {
+    const secret = double.createKey()
+    const { id } = await keys().add(secret, 'K')
+    await keys().copy(id, 'plain')
+    await app.services.shutdown()
+    expect(await app.clipboard.readText()).toBe('')
+  })
+
+  it('removes from this device: keychain item and metadata gone', async () => {
+    const secret = double.createKey()
+    const { id } = await keys().add(secret, 'K')
+    await keys().remove(id)
+    expect(await keychainItems(app.keychainService)).toEqual([])
+    expect(keys().list().keys).toEqual([])
+    await app.restart()
+    expect(keys().list().keys).toEqual([])
+    await expect(keys().remove(id)).rejects.toMatchObject({ appError: { code: 'not-found' } })
+  })
+
+  it('notifies once per condition, not on every refresh', async () => {
+    const secret = double.createKey({ expiresAt: new Date(Date.now() + 2 * DAY).toISOString() })
+    await keys().add(secret, 'Soon')
+    const { id } = keys().list().keys[0]!
+    await keys().refresh(id)
+    await keys().refreshAll('manual')
+    expect(app.notifier.shown.map((shown) => shown.body)).toEqual(['“Soon” expires in 2 days.'])
+    expect(keys().list().warnings.map((warning) => warning.kind)).toEqual(['expiring-soon'])
+    double.revokeKey(secret)
+    await keys().refresh(id)
+    expect(app.notifier.shown.at(-1)?.body).toBe('OpenRouter is rejecting “Soon”.')
+  })
+})
+
+describe('recovery', () => {
+  it('lists a key again whose metadata write never happened (crash after the keychain write)', async () => {
+    const secret = double.createKey({ limit: 7 })
+    await keytar.setPassword(app.keychainService, keyIdOf(secret), secret) // the keychain write alone
+    await app.restart()
+    const list = keys().list()
+    expect(list.keys.map((key) => key.label)).toEqual(['Recovered key'])
+    expect(list.notices.join(' ')).toMatch(/listed again/)
+    await keys().refreshAll('manual')
+    expect(keys().list().keys[0]!.figures?.limit).toBe(7)
+    await app.restart()
+    expect(keys().list().keys).toHaveLength(1) // never listed twice
+  })
+
+  it('finishes a removal interrupted between the metadata write and the keychain delete', async () => {
+    const secret = double.createKey()
+    const { id } = await keys().add(secret, 'K')
+    // What a crash mid-removal leaves: the record flagged, the secret still in the keychain.
+    const file = join(app.dataDir, METADATA_FILE_NAME)
+    const { readFile } = await import('node:fs/promises')
+    const document = JSON.parse(await readFile(file, 'utf8')) as { keys: Array<{ id: string; removing: boolean }> }
+    document.keys.find((key) => key.id === id)!.removing = true
+    await writeFile(file, JSON.stringify(document))
+    await app.restart()
+    expect(keys().list().keys).toEqual([])
+    expect(await keychainItems(app.keychainService)).toEqual([])
+  })
+
+  it('shows a key whose keychain item was deleted behind the app’s back as missing', async () => {
+    const secret = double.createKey()
+    const { id } = await keys().add(secret, 'K')
+    await keytar.deletePassword(app.keychainService, id)
+    await expect(keys().copy(id, 'plain')).rejects.toMatchObject({ appError: { code: 'keychain-failed' } })
+    expect(keys().list().keys[0]!.status.kind).toBe('missing-secret')
+  })
+
+  it('starts from a corrupted metadata file, keeps a backup, and re-lists the keychain’s keys', async () => {
+    const secret = double.createKey()
+    await keys().add(secret, 'K')
+    await writeFile(join(app.dataDir, METADATA_FILE_NAME), '\u0000garbage')
+    await app.restart()
+    const list = keys().list()
+    expect(list.keys.map((key) => key.maskedKey)).toEqual([maskKey(secret)])
+    expect(list.notices.some((notice) => /damaged/.test(notice))).toBe(true)
+    expect((await readdir(app.dataDir)).some((name) => name.includes('.unreadable-'))).toBe(true)
+  })
+})
