@@ -184,7 +184,9 @@ export interface MintRequest {
   expiresAt: string | null
 }
 
-export type CopyFormat = 'plain' | 'export'
+/** Plain, or an assignment of OPENROUTER_API_KEY quoted for one shell (the same quoting as the command line's `orkm env`). */
+export const COPY_FORMATS = ['plain', 'export-sh', 'export-powershell', 'export-cmd'] as const
+export type CopyFormat = (typeof COPY_FORMATS)[number]
 
 /** 'automatic' refreshes skip keys that are backing off after failures; 'manual' ones refresh every key. */
 export type RefreshMode = 'manual' | 'automatic'
