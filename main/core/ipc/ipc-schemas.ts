@@ -36,6 +36,7 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
       .strict(),
   ]),
   'keys:open-revoke-page': z.tuple([keyId]),
+  'keys:confirm-account': z.tuple([keyId]),
   'settings:update': z.tuple([settingsPatch]),
   'connect:start': z.tuple([z.object({ limit: usd.optional() }).strict()]),
   'connect:state': z.tuple([]),

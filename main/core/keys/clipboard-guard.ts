@@ -1,0 +1,49 @@
+// Copying a key: main writes the clipboard and clears it later if it still holds the key, and on quit.
+import type { CopyFormat, CopyReceipt } from '../../../preload/contract'
+import type { Logger } from '../base/logger'
+import type { ClipboardPort, Clock } from '../base/ports'
+import { assertKeyShape } from './key-identity'
+
+export interface ClipboardGuardDeps {
+  clipboard: ClipboardPort
+  clock: Clock
+  logger: Logger
+  clearAfterSeconds: number
+}
+
+/** The text a copy puts on the clipboard. */
+export function copyTextFor(secret: string, format: CopyFormat): string {
+  // A stored key that is not shaped like one is never pasted into a shell line.
+  if (format !== 'plain') assertKeyShape(secret, 'paste')
+  return format === 'export' ? `export OPENROUTER_API_KEY=${secret}` : secret
+}
+
+export class ClipboardGuard {
+  private lastCopied: string | null = null
+
+  constructor(private readonly deps: ClipboardGuardDeps) {}
+
+  async copySecret(secret: string, format: CopyFormat): Promise<CopyReceipt> {
+    const text = copyTextFor(secret, format)
+    await this.deps.clipboard.writeText(text)
+    this.lastCopied = text
+    this.deps.clock.setTimeout(() => {
+      void this.clearIfStill(text)
+    }, this.deps.clearAfterSeconds * 1000)
+    return { clearsAfterSeconds: this.deps.clearAfterSeconds }
+  }
+
+  /** On quit: a key still on the clipboard is cleared now rather than left behind. */
+  async clearCopiedKey(): Promise<void> {
+    if (this.lastCopied !== null) await this.clearIfStill(this.lastCopied)
+    this.lastCopied = null
+  }
+
+  private async clearIfStill(text: string): Promise<void> {
+    try {
+      if ((await this.deps.clipboard.readText()) === text) await this.deps.clipboard.clear()
+    } catch (error) {
+      this.deps.logger.warn('could not clear the clipboard', { error })
+    }
+  }
+}
