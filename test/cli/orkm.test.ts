@@ -174,10 +174,16 @@ describe('orkm key', () => {
     expect(double.requests.map((request) => request.authorization)).not.toContain(`Bearer ${MANAGEMENT_SECRET}`)
   })
 
-  it('reports a key whose secret left the keychain', async () => {
+  it('reports a key whose secret left the keychain, or whose item holds another secret', async () => {
     const gone = await storeKey('Gone')
     await keytar.deletePassword(app.keychainService, keyIdOf(gone))
     expect(await cli(['key'])).toMatchObject({ code: EXIT_CODES.secretMissing.code, stdout: '', stderr: expect.stringMatching(/no longer in your keychain/) })
+
+    // An item under a listed key's account that holds another secret (here the management key) is not that key.
+    await keytar.setPassword(app.keychainService, keyIdOf(gone), MANAGEMENT_SECRET)
+    for (const args of [['key'], ['env'], ['run', '--', process.execPath, '-e', 'process.stdout.write("ran")']]) {
+      expect(await cli(args), args[0]).toMatchObject({ code: EXIT_CODES.secretMissing.code, stdout: '' })
+    }
   })
 })
 
