@@ -1,9 +1,10 @@
 // Electron entry: lifecycle, single instance, the window, menu, deep links, and wiring of the adapters to the
 // core services. All behaviour lives in main/core (tested under plain Node); this file only connects it to Electron.
-import { app, BrowserWindow, dialog, Menu, type WebContents } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, Menu, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { createAppServices, type AppServices } from './core/app/app-services'
 import { APP_PROTOCOL_ORIGIN } from './core/app/app-protocol'
+import { CLI_INSTALL_COMMAND, commandLineToolHelp } from './core/app/command-line-tool'
 import { ConfigError, environmentFor, loadConfig } from './core/app/config'
 import type { InstanceDecision } from './core/app/single-instance'
 import { isTrustedRendererUrl } from './core/ipc/trusted-sender'
@@ -47,6 +48,13 @@ function onInstanceDecision(decision: InstanceDecision): void {
   }
 }
 
+/** Help → Command-line tool…: the install command, with a button that copies it. */
+async function showCommandLineTool(): Promise<void> {
+  const options = { type: 'info' as const, buttons: ['Copy install command', 'Close'], defaultId: 0, cancelId: 1, ...commandLineToolHelp() }
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)
+  if (response === 0) clipboard.writeText(CLI_INSTALL_COMMAND)
+}
+
 async function start(firstDecision: InstanceDecision): Promise<void> {
   let config
   try {
@@ -84,6 +92,7 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
         mintKey: () => sendMenuCommand('mint-key'),
         refreshAll: () => sendMenuCommand('refresh-all'),
         openKeysPage: () => void opener.openExternal(`${config.openRouterOrigin}/keys`).catch(() => {}),
+        showCommandLineTool: () => void showCommandLineTool(),
       },
       { isDev: devRendererUrl !== undefined },
     ),

@@ -10,6 +10,8 @@ export interface MenuHandlers {
   refreshAll(): void
   /** Opens OpenRouter's keys page; the caller owns the URL and the allowlisted opener. */
   openKeysPage(): void
+  /** Shows how to install `orkm`, the command-line companion (the installed app cannot run it itself). */
+  showCommandLineTool(): void
 }
 
 export interface MenuOptions {
@@ -60,6 +62,7 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
       role: 'help',
       submenu: [
         { label: 'OpenRouter keys page', click: run(handlers.openKeysPage) },
+        { label: 'Command-line tool…', click: run(handlers.showCommandLineTool) },
         { type: 'separator' },
         { label: `Version ${options.version}`, enabled: false },
       ],

@@ -9,6 +9,7 @@ const handlers = () => ({
   mintKey: vi.fn<() => void>(),
   refreshAll: vi.fn<() => void>(),
   openKeysPage: vi.fn<() => void>(),
+  showCommandLineTool: vi.fn<() => void>(),
 }) satisfies MenuHandlers
 const submenuOf = (template: Item[], name: string): Item[] => {
   const menu = template.find((item) => item.label === name || item.role === name)
@@ -59,6 +60,13 @@ describe('application menu', () => {
     expect(calls.openKeysPage).toHaveBeenCalledTimes(1)
     expect(help.find((item) => item.label === 'Version 1.2.3')?.enabled).toBe(false)
     expect(JSON.stringify(help)).not.toMatch(/https?:/) // no URL of its own: the caller owns the allowlisted opener
+  })
+
+  it('shows how to get the command-line tool from Help', () => {
+    const calls = handlers()
+    const help = submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'darwin', version: '1' }), 'help')
+    click(help.find((item) => item.label === 'Command-line tool…'))
+    expect(calls.showCommandLineTool).toHaveBeenCalledTimes(1)
   })
 
   it('never gives two items the same shortcut, in development or not', () => {

@@ -1,0 +1,24 @@
+// How people get `orkm`, the command-line companion, for the Help menu and the README. The installed app cannot run
+// it itself (its RunAsNode fuse is off and the code is inside app.asar), so it shows the install command instead.
+import { engines, homepage } from '../../../package.json'
+
+/** `owner/name` of the project's GitHub repository (package.json homepage). */
+const repository = new URL(homepage).pathname.replace(/^\/|\/$/g, '')
+
+export const CLI_INSTALL_COMMAND = `npm install -g github:${repository}`
+
+export const CLI_NODE_REQUIREMENT = `Node.js ${engines.node.replace(/^>=\s*/, '')} or later`
+
+export function commandLineToolHelp(): { message: string; detail: string } {
+  return {
+    message: 'Use your stored keys from a terminal with orkm',
+    detail: [
+      `orkm hands a key from your keychain to a program without writing it down. It needs ${CLI_NODE_REQUIREMENT}. Install it with:`,
+      '',
+      `    ${CLI_INSTALL_COMMAND}`,
+      '',
+      'Then, for example: orkm list, orkm run -- aider, eval "$(orkm env)".',
+      'On macOS, the keychain may ask once to let node read this app’s items.',
+    ].join('\n'),
+  }
+}
