@@ -238,7 +238,12 @@ describe('creating a key', () => {
     const { key } = managementKey()
     double.failNext('keys-create', { kind: 'rate-limited', retryAfterSeconds: 30 })
     await expect(gateway().createKey(key, request)).rejects.toMatchObject({
-      appError: { code: 'rate-limited', message: expect.stringMatching(/No key was created/), retryAt: new Date(T0 + 30_000).toISOString() },
+      appError: {
+        code: 'rate-limited',
+        message: expect.stringMatching(/No key was created/),
+        hint: 'OpenRouter asked to wait until 12:00:30 UTC; try again after that.',
+        retryAt: new Date(T0 + 30_000).toISOString(),
+      },
     })
     expect(double.requests.filter((item) => item.method === 'POST')).toHaveLength(1)
     expect(waits).toEqual([])
