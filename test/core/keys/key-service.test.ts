@@ -166,6 +166,27 @@ describe('managing', () => {
     expect(await app.clipboard.readText()).toBe('the person copied something else')
   })
 
+  it('writes a copied key with the concealed / no-history markers in the same item; a copied link carries none', async () => {
+    const secret = double.createKey()
+    const { id } = await intake().add(secret, 'K')
+    for (const format of ['plain', 'export'] as const) {
+      await copy(id, format)
+      expect(await app.clipboard.readText()).toContain(secret)
+      expect(Object.keys(app.clipboard.formats()).sort()).toEqual([
+        'CanIncludeInClipboardHistory',
+        'ExcludeClipboardContentFromMonitorProcessing',
+        'org.nspasteboard.ConcealedType',
+        'x-kde-passwordManagerHint',
+      ])
+      expect([...app.clipboard.formats()['CanIncludeInClipboardHistory']!]).toEqual([0, 0, 0, 0]) // DWORD 0: keep out of history
+      expect(new TextDecoder().decode(app.clipboard.formats()['x-kde-passwordManagerHint'])).toBe('secret')
+    }
+    await app.services.connect.start({})
+    await app.services.connect.copyLink()
+    expect(await app.clipboard.readText()).toMatch(/^http/)
+    expect(app.clipboard.formats()).toEqual({})
+  })
+
   it('clears a copied key from the clipboard when the app shuts down', async () => {
     const secret = double.createKey()
     const { id } = await intake().add(secret, 'K')
