@@ -1,6 +1,7 @@
 // Electron's implementations of the core's host ports: browser, clipboard, notifications.
-import { BrowserWindow, clipboard, Notification, shell } from 'electron'
+import { BrowserWindow, clipboard, ClipboardItem, Notification, shell } from 'electron'
 import type { ClipboardPort, ExternalOpener, NotifierPort } from '../core/base/ports'
+import { electronClipboardRecord } from './clipboard-record'
 import { isAllowedExternalUrl } from '../core/ipc/trusted-sender'
 
 /** Windows that stand in for the system browser in end-to-end tests: they may navigate (consent → callback). */
@@ -23,7 +24,8 @@ export function createElectronOpener(allowedOrigins: readonly string[], options:
 }
 
 export const electronClipboard: ClipboardPort = {
-  writeText: (text) => clipboard.writeText(text),
+  // One item: the text and the concealed/no-history markers together (writing a raw format alone would replace the text).
+  write: (content) => clipboard.write([new ClipboardItem(electronClipboardRecord(content))]),
   readText: () => clipboard.readText(),
   clear: async () => clipboard.clear(),
 }

@@ -1,8 +1,10 @@
 // Keychain faults against a real Secret Service: a locked collection and none at all.
 // Each runs in a child process with its own throw-away keyring, so locking it cannot disturb other tests.
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { makeTempDir, readAllFiles } from '../support/temp-dir'
 
 const root = join(import.meta.dirname, '../..')
 
@@ -33,12 +35,33 @@ describe('keychain faults', () => {
     expect(observed['listed']).toEqual([(observed['unsavedKey'] as { maskedKey: string }).maskedKey])
   }, 90_000)
 
-  it('no Secret Service at all: a clear message with the fix, never a plaintext fallback', () => {
-    const observed = runScenario('test/faults/scenarios/no-secret-service.ts', {
-      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/orkm-bus',
-      DISPLAY: '',
-    })
-    expect(observed).toMatchObject({ code: 'keychain-unavailable', hint: expect.stringMatching(/GNOME Keyring|KWallet/) })
-    expect(observed['stored']).toBeUndefined()
+  it('no Secret Service at all: a clear message with the fix, never a plaintext fallback', async () => {
+    const home = await makeTempDir('orkm-home-')
+    const data = await makeTempDir('orkm-data-')
+    const secret = `sk-or-v1-${randomBytes(32).toString('hex')}`
+    try {
+      const observed = runScenario('test/faults/scenarios/no-secret-service.ts', {
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/orkm-bus',
+        DISPLAY: '',
+        HOME: home.path,
+        XDG_DATA_HOME: join(home.path, '.local/share'),
+        XDG_CONFIG_HOME: join(home.path, '.config'),
+        ORKM_DATA_DIR: data.path,
+        ORKM_SCENARIO_SECRET: secret,
+      })
+      expect(observed).toMatchObject({ code: 'keychain-unavailable', hint: expect.stringMatching(/GNOME Keyring|KWallet/) })
+      expect(observed['stored']).toBeUndefined()
+      // Nothing the app wrote anywhere it may write holds the key: not the data folder (the app did write there:
+      // its log), not the home folder.
+      const written = await readAllFiles(data.path)
+      expect(written.map((file) => file.path)).toContain(join(data.path, 'logs', 'main.log'))
+      for (const file of [...written, ...(await readAllFiles(home.path))]) {
+        expect(file.text.includes(secret), `${file.path} holds the key`).toBe(false)
+        expect(file.text.includes(secret.slice(-16)), `${file.path} holds part of the key`).toBe(false)
+      }
+    } finally {
+      await home.remove()
+      await data.remove()
+    }
   }, 60_000)
 })

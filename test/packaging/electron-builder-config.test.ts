@@ -153,8 +153,9 @@ describe('electron-builder configuration', () => {
     expect(packageJson.scripts['dist:publish']).toMatch(/--publish always/)
   })
 
-  it('npm run build builds the app only: the test harness bundle is built by the test command', () => {
-    expect(packageJson.scripts['build']).toBe('electron-vite build')
+  it('npm run build builds the app (and the orkm command) only: the test harness bundle is built by the test command', () => {
+    expect(packageJson.scripts['build']).toBe('electron-vite build && npm run --silent build:cli')
+    expect(packageJson.scripts['build:cli']).not.toMatch(/test\//)
     expect(Object.values(packageJson.scripts).filter((script) => script.includes('bridge.vite.config'))).toEqual([packageJson.scripts['build:harness']])
     expect(readFileSync(join(root, 'test/e2e/global-setup.ts'), 'utf8')).toContain('bridge.vite.config.ts')
   })
