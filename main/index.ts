@@ -16,6 +16,9 @@ import { registerIpc, sendEvent } from './ipc'
 import { buildApplicationMenu } from './menu'
 import { createMainWindow, hardenSessions, hardenWebContents } from './window'
 import { restoreWindowState, trackWindowState } from './window-state-tracker'
+import { isSelfTestRun } from './core/self-test/self-test'
+import { runSelfTestAndExit } from './self-test'
+import { checkForUpdatesFromMenu, startUpdates, updateAdapters } from './updater'
 
 // An installed app ignores development-only variables (another API host, another renderer, test windows).
 const environment = environmentFor(process.env, app.isPackaged)
@@ -72,8 +75,12 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
   )
 
   const opener = createElectronOpener([config.openRouterOrigin], { openInAppWindow: environment['ORKM_E2E_EXTERNAL_IN_WINDOW'] === '1' })
-  services = await createAppServices({ ...config, dataDir }, { opener, clipboard: electronClipboard, notifier: electronNotifier })
+  services = await createAppServices(
+    { ...config, dataDir },
+    { opener, clipboard: electronClipboard, notifier: electronNotifier, updates: updateAdapters() },
+  )
   const appServices = services
+  startUpdates(appServices)
   const isAppWebContents = (contents: WebContents) => mainWindow !== null && contents === mainWindow.webContents
   registerIpc({ dispatch: appServices.dispatch, trustedOrigins: rendererOrigins, isAppWebContents, logger: appServices.logger })
   appServices.onEvent((channel, payload) => {
@@ -93,8 +100,10 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
         refreshAll: () => sendMenuCommand('refresh-all'),
         openKeysPage: () => void opener.openExternal(`${config.openRouterOrigin}/keys`).catch(() => {}),
         showCommandLineTool: () => void showCommandLineTool(),
+        checkForUpdates: () => void checkForUpdatesFromMenu(appServices, mainWindow),
+        setAutoUpdate: (autoUpdate) => void appServices.dispatch('settings:update', [{ autoUpdate }]),
       },
-      { isDev: devRendererUrl !== undefined },
+      { isDev: devRendererUrl !== undefined, autoUpdate: appServices.keys.list().settings.autoUpdate },
     ),
   )
 
@@ -122,7 +131,11 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
   pendingDecision = null
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (isSelfTestRun(process.argv)) {
+  // Packaged builds too: checks this build's keychain module and renderer, prints them, exits (no window).
+  registerAppProtocolPrivileges()
+  runSelfTestAndExit()
+} else if (!app.requestSingleInstanceLock()) {
   // Another instance owns the window, the listener and the store: it is focused (and gets any link) instead.
   app.quit()
 } else {

@@ -12,12 +12,18 @@ export interface MenuHandlers {
   openKeysPage(): void
   /** Shows how to install `orkm`, the command-line companion (the installed app cannot run it itself). */
   showCommandLineTool(): void
+  /** "Check for updates…": a check whose outcome is shown to the person who asked. */
+  checkForUpdates(): void
+  /** The "Check for updates automatically" setting, as the checkbox now reads. */
+  setAutoUpdate(enabled: boolean): void
 }
 
 export interface MenuOptions {
   isDev: boolean
   platform: NodeJS.Platform
   version: string
+  /** The autoUpdate setting when the menu is built (on unless said); the checkbox keeps its own state after that. */
+  autoUpdate?: boolean
 }
 
 export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions): MenuItemConstructorOptions[] {
@@ -63,6 +69,14 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
       submenu: [
         { label: 'OpenRouter keys page', click: run(handlers.openKeysPage) },
         { label: 'Command-line tool…', click: run(handlers.showCommandLineTool) },
+        { type: 'separator' },
+        { label: 'Check for updates…', click: run(handlers.checkForUpdates) },
+        {
+          label: 'Check for updates automatically',
+          type: 'checkbox',
+          checked: options.autoUpdate ?? true,
+          click: (item: { checked: boolean }) => handlers.setAutoUpdate(item.checked),
+        },
         { type: 'separator' },
         { label: `Version ${options.version}`, enabled: false },
       ],

@@ -237,6 +237,8 @@ export interface InvokeContract {
   'update:state': { args: []; result: UpdateStatus }
   /** Quits and installs the downloaded update; refused ('busy') while a key is unsaved or work is running. */
   'update:restart': { args: []; result: null }
+  /** Opens the announced version's release page (main builds the URL; the deb cannot install updates itself). */
+  'update:open-release-page': { args: []; result: null }
 }
 
 /** Main → renderer events and their payloads. */
@@ -280,6 +282,7 @@ export const INVOKE_CHANNELS = [
   'connect:dismiss',
   'update:state',
   'update:restart',
+  'update:open-release-page',
 ] as const satisfies readonly InvokeChannel[]
 
 export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'update:changed'] as const satisfies readonly EventChannel[]

@@ -29,6 +29,7 @@ function documentWith(count: number): MetadataDocument {
     failedRefreshes: 0,
     lastAttemptAt: null,
     removing: false,
+    accountPending: false,
   }))
   return { ...emptyDocument(), keys, defaultKeyId: keys[0]!.id }
 }

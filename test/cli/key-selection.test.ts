@@ -16,6 +16,7 @@ function stored(id: string, label: string, maskedKey: string, remoteLabel: strin
     failedRefreshes: 0,
     lastAttemptAt: null,
     removing: false,
+    accountPending: false,
   }
 }
 

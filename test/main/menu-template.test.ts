@@ -10,6 +10,8 @@ const handlers = () => ({
   refreshAll: vi.fn<() => void>(),
   openKeysPage: vi.fn<() => void>(),
   showCommandLineTool: vi.fn<() => void>(),
+  checkForUpdates: vi.fn<() => void>(),
+  setAutoUpdate: vi.fn<(enabled: boolean) => void>(),
 }) satisfies MenuHandlers
 const submenuOf = (template: Item[], name: string): Item[] => {
   const menu = template.find((item) => item.label === name || item.role === name)
@@ -78,5 +80,19 @@ describe('application menu', () => {
     }
     const reload = flatten(buildMenuTemplate(handlers(), { isDev: true, platform: 'linux', version: '1' })).find((item) => item.role === 'reload')
     expect(reload?.accelerator).toBeDefined() // an explicit one, so it cannot fall back to CmdOrCtrl+R
+  })
+
+  it('offers "Check for updates…" and the automatic-updates setting as a checkbox showing its current value', () => {
+    const calls = handlers()
+    for (const autoUpdate of [true, false]) {
+      const help = submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'linux', version: '1', autoUpdate }), 'help')
+      const setting = help.find((item) => item.label === 'Check for updates automatically')
+      expect(setting).toMatchObject({ type: 'checkbox', checked: autoUpdate })
+      // Electron flips the checkbox before calling click with the item: the handler gets the new value.
+      ;(setting!.click as (item: { checked: boolean }) => void)({ checked: !autoUpdate })
+    }
+    expect(calls.setAutoUpdate.mock.calls).toEqual([[false], [true]])
+    click(submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'darwin', version: '1' }), 'help').find((item) => item.label === 'Check for updates…'))
+    expect(calls.checkForUpdates).toHaveBeenCalledTimes(1)
   })
 })

@@ -376,6 +376,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     },
     'update:state': () => ok({ kind: 'none' }),
     'update:restart': () => ok(null),
+    'update:open-release-page': () => ok(null),
   }
 
   function approve(label?: string) {

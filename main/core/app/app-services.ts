@@ -161,6 +161,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'connect:dismiss': () => connect.dismiss(),
       'update:state': () => updates.current,
       'update:restart': () => updates.restartToInstall(),
+      'update:open-release-page': () => updates.openReleasePage(),
     },
     logger,
   )

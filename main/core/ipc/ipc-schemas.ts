@@ -50,4 +50,5 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'connect:dismiss': z.tuple([]),
   'update:state': z.tuple([]),
   'update:restart': z.tuple([]),
+  'update:open-release-page': z.tuple([]),
 }

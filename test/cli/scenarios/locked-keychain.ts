@@ -10,7 +10,7 @@ const app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
 const observations: Record<string, unknown> = {}
 try {
   const secret = double.createKey()
-  await app.services.keys.add(secret, 'Work')
+  await app.services.intake.add(secret, 'Work')
   const env = baseEnv({ ORKM_DATA_DIR: app.dataDir, ORKM_KEYCHAIN_SERVICE: app.keychainService, DISPLAY: '' })
   const printKey = [process.execPath, '-e', 'process.stdout.write(process.env.OPENROUTER_API_KEY ?? "unset")']
   await lockLoginCollection()
