@@ -10,6 +10,9 @@ export interface MenuHandlers {
   refreshAll(): void
   /** Opens OpenRouter's keys page; the caller owns the URL and the allowlisted opener. */
   openKeysPage(): void
+  openLogsFolder(): void
+  /** Opens the project's issue form with the version, OS and Electron version filled in. */
+  reportProblem(): void
 }
 
 export interface MenuOptions {
@@ -60,6 +63,9 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
       role: 'help',
       submenu: [
         { label: 'OpenRouter keys page', click: run(handlers.openKeysPage) },
+        { type: 'separator' },
+        { label: 'Open logs folder', click: run(handlers.openLogsFolder) },
+        { label: 'Report a problem…', click: run(handlers.reportProblem) },
         { type: 'separator' },
         { label: `Version ${options.version}`, enabled: false },
       ],
