@@ -3,7 +3,7 @@
 //
 // Order: refuse debugging switches → crash reporter → single-instance lock → (before ready) protocol privileges,
 // deep links, app events → (ready) configuration → data folder → services + keychain module → menu → window.
-import { app, BrowserWindow, dialog, Menu, shell, type WebContents } from 'electron'
+import { app, dialog, Menu, shell, type BrowserWindow, type WebContents } from 'electron'
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { arch, release } from 'node:os'
@@ -252,10 +252,8 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
     // Both: the log file may be the very thing that cannot be written.
     logger.error('start-up failed', report.log)
     if (currentLogger !== stderrLogger) stderrLogger.error('start-up failed', report.log)
-    // No window may outlive a failed start: the person would see nothing and the lock would stay held.
-    for (const window of BrowserWindow.getAllWindows()) window.destroy()
-    mainWindow = null
     dialog.showErrorBox(TITLE, `${report.message}\n\n${report.detail}`)
+    // Exit, not quit: no window may outlive a failed start, and the next launch must get the lock.
     app.releaseSingleInstanceLock()
     app.exit(1)
   }

@@ -431,8 +431,10 @@ describe('Help menu', () => {
     click('Report a problem…')
     const url = new URL(String(standIn.callsTo('shell.openExternal')[0]!.args[0]))
     expect(`${url.origin}${url.pathname}`).toBe(`${HOMEPAGE}/issues/new`)
-    expect(url.searchParams.get('body')).toMatch(/App version: 0\.1\.0-stand-in\n- OS: Linux .+\n- Electron: /)
-    expect(url.href).not.toContain(temp.path)
-    expect(url.href).not.toContain(keychainService)
+    // Only the body, and in it only the fixed template around the version, the OS and the Electron version.
+    expect([...url.searchParams.keys()]).toEqual(['body'])
+    const facts = /\n---\n- App version: 0\.1\.0-stand-in\n- OS: Linux [^\n]+\n- Electron: [^\n]+$/
+    expect(url.searchParams.get('body')).toMatch(facts)
+    expect(url.searchParams.get('body')!.replace(facts, '')).toBe('**What happened**\n\n\n**What you expected**\n\n\n**Steps to reproduce**\n\n')
   })
 })
