@@ -16,6 +16,9 @@ export interface MenuHandlers {
   checkForUpdates(): void
   /** The "Check for updates automatically" setting, as the checkbox now reads. */
   setAutoUpdate(enabled: boolean): void
+  openLogsFolder(): void
+  /** Opens the project's issue form with the version, OS and Electron version filled in. */
+  reportProblem(): void
 }
 
 export interface MenuOptions {
@@ -77,6 +80,9 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
           checked: options.autoUpdate ?? true,
           click: (item: { checked: boolean }) => handlers.setAutoUpdate(item.checked),
         },
+        { type: 'separator' },
+        { label: 'Open logs folder', click: run(handlers.openLogsFolder) },
+        { label: 'Report a problem…', click: run(handlers.reportProblem) },
         { type: 'separator' },
         { label: `Version ${options.version}`, enabled: false },
       ],

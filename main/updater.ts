@@ -2,7 +2,9 @@
 // `publish` says), behind the core's UpdateController, which decides when to check, what to show and when a
 // restart is allowed. Development builds have nothing to update: no updater at all.
 import { app, dialog, shell, type BrowserWindow } from 'electron'
-import electronUpdater, { type AppUpdater } from 'electron-updater'
+// Types only: electron-updater loads `electron` itself, so the module is loaded by the caller (main/index.ts) and
+// handed in, which keeps this file importable under the shell tests' stand-in of `electron`.
+import type { AppUpdater } from 'electron-updater'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { homepage } from '../package.json'
@@ -36,10 +38,10 @@ function updateModeOf(type: string | null): UpdateMode {
 let updater: AppUpdater | null = null
 let mode: UpdateMode = { kind: 'install' }
 
-/** The updater for createAppServices, in an installed build only. */
-export function updateAdapters(): HostAdapters['updates'] {
-  if (!app.isPackaged) return undefined
-  updater = electronUpdater.autoUpdater
+/** The updater for createAppServices, in an installed build only (and when the caller can load one). */
+export async function updateAdapters(loadUpdater: (() => Promise<AppUpdater>) | undefined): Promise<HostAdapters['updates']> {
+  if (!app.isPackaged || !loadUpdater) return undefined
+  updater = await loadUpdater()
   mode = updateModeOf(packageType())
   return { updater: updaterPort(updater), mode }
 }

@@ -12,6 +12,8 @@ const handlers = () => ({
   showCommandLineTool: vi.fn<() => void>(),
   checkForUpdates: vi.fn<() => void>(),
   setAutoUpdate: vi.fn<(enabled: boolean) => void>(),
+  openLogsFolder: vi.fn<() => void>(),
+  reportProblem: vi.fn<() => void>(),
 }) satisfies MenuHandlers
 const submenuOf = (template: Item[], name: string): Item[] => {
   const menu = template.find((item) => item.label === name || item.role === name)
@@ -61,6 +63,9 @@ describe('application menu', () => {
     click(help.find((item) => item.label === 'OpenRouter keys page'))
     expect(calls.openKeysPage).toHaveBeenCalledTimes(1)
     expect(help.find((item) => item.label === 'Version 1.2.3')?.enabled).toBe(false)
+    click(help.find((item) => item.label === 'Open logs folder'))
+    click(help.find((item) => item.label === 'Report a problem…'))
+    expect([calls.openLogsFolder, calls.reportProblem].map((fn) => fn.mock.calls)).toEqual([[[]], [[]]])
     expect(JSON.stringify(help)).not.toMatch(/https?:/) // no URL of its own: the caller owns the allowlisted opener
   })
 
