@@ -21,7 +21,7 @@ describe('getting orkm', () => {
   it('the Help menu shows the install command from the project’s repository', () => {
     expect(CLI_INSTALL_COMMAND).toBe('npm install -g github:openrouter-key-manager/openrouter-key-manager')
     expect(commandLineToolHelp().detail).toContain(CLI_INSTALL_COMMAND)
-    expect(commandLineToolHelp().detail).toMatch(/Node\.js 20\.19 or later/)
+    expect(commandLineToolHelp().detail).toMatch(/Node\.js 20\.19 or a later 20\.x, or 22\.12 or later/)
   })
 
   it('the README documents it after "Where your keys are", with the same install command and exit codes', () => {

@@ -7,7 +7,21 @@ const repository = new URL(homepage).pathname.replace(/^\/|\/$/g, '')
 
 export const CLI_INSTALL_COMMAND = `npm install -g github:${repository}`
 
-export const CLI_NODE_REQUIREMENT = `Node.js ${engines.node.replace(/^>=\s*/, '')} or later`
+/** package.json's engines range in words, e.g. `^20.19.0 || >=22.12.0` → "Node.js 20.19 or a later 20.x, or 22.12 or later". */
+export function nodeRequirementOf(range: string): string {
+  const short = (version: string) => version.replace(/\.0$/, '')
+  const parts = range.split('||').map((part) => {
+    const trimmed = part.trim()
+    const caret = /^\^(\d+)\.(\d+\.\d+)$/.exec(trimmed)
+    if (caret) return `${caret[1]}.${short(caret[2]!)} or a later ${caret[1]}.x`
+    const atLeast = /^>=\s*(\d+\.\d+\.\d+)$/.exec(trimmed)
+    if (atLeast) return `${short(atLeast[1]!)} or later`
+    return trimmed
+  })
+  return `Node.js ${parts.join(', or ')}`
+}
+
+export const CLI_NODE_REQUIREMENT = nodeRequirementOf(engines.node)
 
 export function commandLineToolHelp(): { message: string; detail: string } {
   return {
