@@ -113,7 +113,7 @@ describe('start-up order', () => {
     expect(BrowserWindow.getAllWindows()).toEqual([])
 
     standIn.becomeReady()
-    expect(await launchOutcomeOf()).toBe(1)
+    expect(await windowCountOnceStarted()).toBe(1)
     const window = BrowserWindow.getAllWindows()[0]!
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
     expect(window.webContents.loadedUrls).toEqual(['app://bundle/index.html'])
@@ -240,8 +240,8 @@ describe('quitting', () => {
   })
 })
 
-/** The launch in the first test: the number of windows once start-up settled. */
-async function launchOutcomeOf(): Promise<number> {
+/** The number of windows once the first one exists. */
+async function windowCountOnceStarted(): Promise<number> {
   await expect.poll(() => BrowserWindow.getAllWindows().length).toBeGreaterThan(0)
   return BrowserWindow.getAllWindows().length
 }
