@@ -329,7 +329,16 @@ export const shell = {
 }
 
 let clipboardText = ''
+/** Electron's ClipboardItem: a record of MIME types to payloads, written atomically by clipboard.write. */
+export class ClipboardItemStandIn {
+  constructor(readonly items: Record<string, unknown>) {}
+}
 export const clipboard = {
+  async write(items: ClipboardItemStandIn[]): Promise<void> {
+    record('clipboard.write', [items.map((item) => item.items)])
+    const text = items[0]?.items['text/plain']
+    if (typeof text === 'string') clipboardText = text
+  },
   async writeText(text: string): Promise<void> {
     clipboardText = text
   },
@@ -357,7 +366,20 @@ export const crashReporter = {
   },
 }
 
-export { BrowserWindowStandIn as BrowserWindow, MenuStandIn as Menu, NotificationStandIn as Notification }
+/** Only the self-test fetches through the app protocol; the shell tests never reach it. */
+export const net = {
+  fetch(url: string): Promise<Response> {
+    record('net.fetch', [url])
+    return Promise.reject(new Error('net.fetch is not available in the electron stand-in'))
+  },
+}
+
+export {
+  BrowserWindowStandIn as BrowserWindow,
+  ClipboardItemStandIn as ClipboardItem,
+  MenuStandIn as Menu,
+  NotificationStandIn as Notification,
+}
 
 /** The test's controls. */
 export const standIn = {
