@@ -46,11 +46,13 @@ Exit codes:
 ${exitCodeTable()}
 `
 
-const parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals: boolean) => {
+const parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals: boolean, hint = 'see `orkm help`') => {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true })
   } catch (error) {
-    throw new CliFailure('usage', `${error instanceof Error ? error.message : String(error)} (see \`orkm help\`)`)
+    // Node's messages go on to explain; their first sentence says what was wrong.
+    const message = (error instanceof Error ? error.message : String(error)).split(/\.\s|\n/)[0]!.trim()
+    throw new CliFailure('usage', `${message} (${hint})`)
   }
 }
 
@@ -113,7 +115,7 @@ async function env(source: KeySource, args: string[], host: CliHost): Promise<nu
 async function run(source: KeySource, args: string[], host: CliHost): Promise<number> {
   const separator = args.indexOf('--')
   const own = separator === -1 ? args : args.slice(0, separator)
-  const { values, positionals } = parse(own, { key: { type: 'string' }, env: { type: 'string' } }, true)
+  const { values, positionals } = parse(own, { key: { type: 'string' }, env: { type: 'string' } }, true, 'put -- before the command and its options')
   const command = separator === -1 ? positionals : [...positionals, ...args.slice(separator + 1)]
   if (command.length === 0) throw new CliFailure('usage', 'Name the command to run after --, e.g. orkm run -- aider.')
   const name = envVarName(values.env)
