@@ -11,7 +11,7 @@ import type { StoredKey } from '../core/keys/stored-key'
 import { createOpenRouterGateway } from '../core/openrouter/openrouter-gateway'
 import { CliFailure, EXIT_CODES, exitCodeTable } from './exit-codes'
 import { openKeySource, type KeySource } from './key-source'
-import { describeKey, selectKey } from './key-selection'
+import { defaultKeyOf, describeKey, selectKey } from './key-selection'
 import { formatListTable, formatStatus, printable, STATUS_EFFECT, toListJson, type ListedKey } from './output'
 import { runCommand } from './run-command'
 
@@ -150,7 +150,7 @@ async function status(source: KeySource, args: string[], host: CliHost): Promise
       else throw error
     }
   }
-  const defaultKey = keys.find((stored) => stored.id === document.defaultKeyId) ?? (keys.length === 1 ? keys[0] : undefined)
+  const defaultKey = defaultKeyOf(keys, document.defaultKeyId)
   if (values.refresh) {
     for (const stored of keys) await readSecret(stored)
     const { apiBaseUrl, httpTimeoutMs, retryBudgetMs } = source.config
