@@ -247,6 +247,7 @@ describe('orkm run', () => {
     }
     expect(await cli(['run'])).toMatchObject({ code: EXIT_CODES.usage.code, stderr: expect.stringMatching(/Name the command to run after --/) })
     expect(await cli(['run', '--'])).toMatchObject({ code: EXIT_CODES.usage.code })
+    expect(await cli(['run', process.execPath, '-e', '1'])).toEqual({ code: EXIT_CODES.usage.code, signal: null, stdout: '', stderr: "orkm: Unknown option '-e' (put -- before the command and its options)\n" })
     for (const bad of ['1KEY', 'MY-KEY', 'A B', 'KEY=x', '$(id)', '']) {
       expect(await cli(['run', '--env', bad, '--', ...printKey]), bad).toMatchObject({ code: EXIT_CODES.usage.code, stdout: '' })
     }
