@@ -17,7 +17,7 @@ import { createMainWindow, hardenSessions, hardenWebContents } from './window'
 import { restoreWindowState, trackWindowState } from './window-state-tracker'
 import { isSelfTestRun } from './core/self-test/self-test'
 import { runSelfTestAndExit } from './self-test'
-import { checkForUpdatesFromMenu, startUpdates, updateAdapters } from './updater'
+import { checkForUpdatesFromMenu, restartToUpdateFromMenu, startUpdates, updateAdapters } from './updater'
 
 // An installed app ignores development-only variables (another API host, another renderer, test windows).
 const environment = environmentFor(process.env, app.isPackaged)
@@ -83,20 +83,29 @@ async function start(firstDecision: InstanceDecision): Promise<void> {
     focusMainWindow()
     if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command)
   }
-  Menu.setApplicationMenu(
-    buildApplicationMenu(
-      {
-        connect: () => sendMenuCommand('connect'),
-        addKey: () => sendMenuCommand('add-key'),
-        mintKey: () => sendMenuCommand('mint-key'),
-        refreshAll: () => sendMenuCommand('refresh-all'),
-        openKeysPage: () => void opener.openExternal(`${config.openRouterOrigin}/keys`).catch(() => {}),
-        checkForUpdates: () => void checkForUpdatesFromMenu(appServices, mainWindow),
-        setAutoUpdate: (autoUpdate) => void appServices.dispatch('settings:update', [{ autoUpdate }]),
-      },
-      { isDev: devRendererUrl !== undefined, autoUpdate: appServices.keys.list().settings.autoUpdate },
-    ),
-  )
+  // Rebuilt when an update becomes ready, to offer the restart there too.
+  const applyMenu = () =>
+    Menu.setApplicationMenu(
+      buildApplicationMenu(
+        {
+          connect: () => sendMenuCommand('connect'),
+          addKey: () => sendMenuCommand('add-key'),
+          mintKey: () => sendMenuCommand('mint-key'),
+          refreshAll: () => sendMenuCommand('refresh-all'),
+          openKeysPage: () => void opener.openExternal(`${config.openRouterOrigin}/keys`).catch(() => {}),
+          checkForUpdates: () => void checkForUpdatesFromMenu(appServices, mainWindow),
+          setAutoUpdate: (autoUpdate) => void appServices.dispatch('settings:update', [{ autoUpdate }]),
+          restartToUpdate: () => void restartToUpdateFromMenu(appServices, mainWindow),
+        },
+        {
+          isDev: devRendererUrl !== undefined,
+          autoUpdate: appServices.keys.list().settings.autoUpdate,
+          updateReady: appServices.updates.current.kind === 'ready' ? appServices.updates.current.version : null,
+        },
+      ),
+    )
+  applyMenu()
+  appServices.updates.onChange(applyMenu)
 
   const windowState = await restoreWindowState(dataDir)
   mainWindow = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererUrl, bounds: windowState.bounds })

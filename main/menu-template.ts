@@ -14,6 +14,8 @@ export interface MenuHandlers {
   checkForUpdates(): void
   /** The "Check for updates automatically" setting, as the checkbox now reads. */
   setAutoUpdate(enabled: boolean): void
+  /** "Update ready — restart to install": main decides whether a restart is allowed now. */
+  restartToUpdate(): void
 }
 
 export interface MenuOptions {
@@ -22,6 +24,8 @@ export interface MenuOptions {
   version: string
   /** The autoUpdate setting when the menu is built (on unless said); the checkbox keeps its own state after that. */
   autoUpdate?: boolean
+  /** The version of a downloaded update waiting for a restart, if any (the menu is rebuilt when it changes). */
+  updateReady?: string | null
 }
 
 export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions): MenuItemConstructorOptions[] {
@@ -67,6 +71,7 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
       submenu: [
         { label: 'OpenRouter keys page', click: run(handlers.openKeysPage) },
         { type: 'separator' },
+        ...(options.updateReady ? [{ label: `Update ready — restart to install ${options.updateReady}`, click: run(handlers.restartToUpdate) }] : []),
         { label: 'Check for updates…', click: run(handlers.checkForUpdates) },
         {
           label: 'Check for updates automatically',
