@@ -1,6 +1,6 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, type AppServices } from '../../main/core/app/app-services'
+import { createAppServices, type AppServices, type HostAdapters } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
 import { silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
@@ -28,6 +28,8 @@ export async function startTestServices(options: {
   dataDir?: string
   /** Wraps the real keychain, e.g. to make writes fail. */
   wrapVault?: (vault: SecretVault) => SecretVault
+  /** An updater, as an installed build has. */
+  updates?: HostAdapters['updates']
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -54,7 +56,14 @@ export async function startTestServices(options: {
   const start = () =>
     createAppServices(
       { ...config, dataDir },
-      { clipboard, notifier, opener, logger: silentLogger, vault: options.wrapVault ? options.wrapVault(vault) : vault },
+      {
+        clipboard,
+        notifier,
+        opener,
+        logger: silentLogger,
+        vault: options.wrapVault ? options.wrapVault(vault) : vault,
+        ...(options.updates ? { updates: options.updates } : {}),
+      },
     )
   const handle: TestServices = {
     services: await start(),
