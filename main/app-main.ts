@@ -30,7 +30,7 @@ import { createMainWindow, hardenSessions, hardenWebContents } from './window'
 import { restoreWindowState, trackWindowState } from './window-state-tracker'
 import { isSelfTestRun } from './core/self-test/self-test'
 import { runSelfTestAndExit } from './self-test'
-import { checkForUpdatesFromMenu, startUpdates, updateAdapters } from './updater'
+import { checkForUpdatesFromMenu, restartToUpdateFromMenu, startUpdates, updateAdapters } from './updater'
 
 export interface ShellSurroundings {
   argv: readonly string[]
@@ -215,6 +215,8 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
       if (mainWindow) sendEvent(mainWindow.webContents, 'menu:command', command)
     }
     const issuesOrigin = new URL(surroundings.homepage).origin
+    // Rebuilt when an update becomes ready, to offer the restart there too.
+    const applyMenu = () =>
     Menu.setApplicationMenu(
       buildApplicationMenu(
         {
@@ -226,6 +228,7 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
           showCommandLineTool: () => void showCommandLineTool(),
           checkForUpdates: () => void checkForUpdatesFromMenu(appServices, mainWindow),
           setAutoUpdate: (autoUpdate) => void appServices.dispatch('settings:update', [{ autoUpdate }]),
+          restartToUpdate: () => void restartToUpdateFromMenu(appServices, mainWindow),
           openLogsFolder,
           reportProblem: () => {
             const url = reportProblemUrl({
@@ -239,9 +242,16 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
             if (isAllowedExternalUrl(url, [issuesOrigin])) void shell.openExternal(url).catch(() => {})
           },
         },
-        { isDev: devRendererUrl !== undefined, autoUpdate: appServices.keys.list().settings.autoUpdate },
+        {
+          isDev: devRendererUrl !== undefined,
+          autoUpdate: appServices.keys.list().settings.autoUpdate,
+          updateReady: appServices.updates.current.kind === 'ready' ? appServices.updates.current.version : null,
+        },
       ),
     )
+    applyMenu()
+    appServices.updates.onChange(applyMenu)
+
 
     const windowState = await step('window', () => restoreWindowState(folder))
     const window = await step('window', () =>

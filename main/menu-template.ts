@@ -19,6 +19,8 @@ export interface MenuHandlers {
   openLogsFolder(): void
   /** Opens the project's issue form with the version, OS and Electron version filled in. */
   reportProblem(): void
+  /** "Update ready — restart to install": main decides whether a restart is allowed now. */
+  restartToUpdate(): void
 }
 
 export interface MenuOptions {
@@ -27,6 +29,8 @@ export interface MenuOptions {
   version: string
   /** The autoUpdate setting when the menu is built (on unless said); the checkbox keeps its own state after that. */
   autoUpdate?: boolean
+  /** The version of a downloaded update waiting for a restart, if any (the menu is rebuilt when it changes). */
+  updateReady?: string | null
 }
 
 export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions): MenuItemConstructorOptions[] {
@@ -73,6 +77,7 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
         { label: 'OpenRouter keys page', click: run(handlers.openKeysPage) },
         { label: 'Command-line tool…', click: run(handlers.showCommandLineTool) },
         { type: 'separator' },
+        ...(options.updateReady ? [{ label: `Update ready — restart to install ${options.updateReady}`, click: run(handlers.restartToUpdate) }] : []),
         { label: 'Check for updates…', click: run(handlers.checkForUpdates) },
         {
           label: 'Check for updates automatically',

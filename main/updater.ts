@@ -70,3 +70,12 @@ export async function checkForUpdatesFromMenu(services: AppServices, window: Bro
   if (window) await dialog.showMessageBox(window, options)
   else await dialog.showMessageBox(options)
 }
+
+/** The menu's "Update ready — restart to install": the same rule as the banner; a refusal says what to finish first. */
+export async function restartToUpdateFromMenu(services: AppServices, window: BrowserWindow | null): Promise<void> {
+  const result = await services.dispatch('update:restart', [])
+  if (result.ok) return
+  const options = { type: 'info' as const, message: result.error.message, detail: result.error.hint ?? '' }
+  if (window) await dialog.showMessageBox(window, options)
+  else await dialog.showMessageBox(options)
+}

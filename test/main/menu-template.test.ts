@@ -14,6 +14,7 @@ const handlers = () => ({
   setAutoUpdate: vi.fn<(enabled: boolean) => void>(),
   openLogsFolder: vi.fn<() => void>(),
   reportProblem: vi.fn<() => void>(),
+  restartToUpdate: vi.fn<() => void>(),
 }) satisfies MenuHandlers
 const submenuOf = (template: Item[], name: string): Item[] => {
   const menu = template.find((item) => item.label === name || item.role === name)
@@ -99,5 +100,15 @@ describe('application menu', () => {
     expect(calls.setAutoUpdate.mock.calls).toEqual([[false], [true]])
     click(submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'darwin', version: '1' }), 'help').find((item) => item.label === 'Check for updates…'))
     expect(calls.checkForUpdates).toHaveBeenCalledTimes(1)
+  })
+
+  it('offers "Update ready — restart to install" only while an update is ready', () => {
+    const calls = handlers()
+    const labels = (updateReady: string | null) =>
+      submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'linux', version: '1', updateReady }), 'help').map((item) => item.label)
+    expect(labels(null).filter((label) => label?.startsWith('Update ready'))).toEqual([])
+    const help = submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'linux', version: '1', updateReady: '1.4.0' }), 'help')
+    click(help.find((item) => item.label === 'Update ready — restart to install 1.4.0'))
+    expect(calls.restartToUpdate).toHaveBeenCalledTimes(1)
   })
 })

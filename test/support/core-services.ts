@@ -1,6 +1,6 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, type AppServices } from '../../main/core/app/app-services'
+import { createAppServices, type AppServices, type HostAdapters } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
 import { silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
@@ -31,6 +31,8 @@ export async function startTestServices(options: {
   wrapVault?: (vault: SecretVault) => SecretVault
   /** Wraps the real SDK gateway, e.g. to hand back a hostile value the double cannot produce. */
   wrapGateway?: (gateway: OpenRouterGateway) => OpenRouterGateway
+  /** An updater, as an installed build has. */
+  updates?: HostAdapters['updates']
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -67,6 +69,7 @@ export async function startTestServices(options: {
         logger: silentLogger,
         vault: options.wrapVault ? options.wrapVault(vault) : vault,
         ...(gateway ? { gateway } : {}),
+        ...(options.updates ? { updates: options.updates } : {}),
       },
     )
   const handle: TestServices = {

@@ -2,7 +2,9 @@
 // Its own keytar-compatible module (`@napi-rs/keyring/keytar`) uses the default store selection, which on Linux
 // falls back to the kernel keyring (keyutils: lost at logout) when no Secret Service answers. Here every entry
 // is pinned to the Secret Service on Linux instead, so a missing one is an error, as with keytar.
-// Never load it in the same process as keytar on Linux: the two native D-Bus clients crash together (SIGSEGV).
+// Observed here (Linux, gnome-keyring): the two load fine side by side, but they do not share items. This module
+// does not find items keytar wrote (other Secret Service attributes), and keytar's findCredentials crashes the
+// process (SIGSEGV) on a service holding an item this module wrote. Keep their services apart.
 import { createRequire } from 'node:module'
 import type { KeytarModule } from '../../main/core/keys/secret-vault'
 

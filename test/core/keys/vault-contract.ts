@@ -1,12 +1,12 @@
 // The vault's behaviour as one contract, run against any keytar-compatible module: keytar (the app's choice,
 // vault-contract-keytar.test.ts) and @napi-rs/keyring's keytar-compatible API (vault-contract-napi-keyring.test.ts),
 // so a switch away from keytar (archived upstream) can be judged by the same tests. Real keychains only.
+// Each module only ever sees services it wrote itself: on Linux, keytar crashes (SIGSEGV) listing a service
+// that holds an item written by @napi-rs/keyring, and @napi-rs/keyring does not see keytar's items.
 import { randomBytes } from 'node:crypto'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createKeytarVault, type KeytarModule, type SecretVault } from '../../../main/core/keys/secret-vault'
-
-// Not test/support/keychain's helper: that module loads keytar, which must not share a process with @napi-rs/keyring.
-const uniqueKeychainService = (prefix: string) => `${prefix}-${process.pid}-${randomBytes(4).toString('hex')}`
+import { uniqueKeychainService } from '../../support/keychain'
 
 const account = (index: number) => `${index.toString(16).padStart(2, '0')}${'ab'.repeat(31)}` // 64 hex chars, like a key id
 const secret = () => `sk-or-v1-${randomBytes(32).toString('hex')}`
