@@ -226,14 +226,25 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
   const rateLimit = defaultRateLimitPolicy(options.retryBudgetMs, options.rateLimit)
   const concurrency = Math.max(1, options.listingConcurrency ?? LISTING_CONCURRENCY)
 
+  // One client per management key, reused across pages: building one per request showed in the listing's cost.
+  const clients = new WeakMap<ManagementKey, OpenRouter>()
   const clientFor = async (bearer: string): Promise<{ client: OpenRouter; errors: SdkErrorClasses }> => {
     const { sdk, errors } = await loadSdk()
     return { client: makeSdkClient(sdk, options, bearer), errors }
   }
+  const managementClient = async (key: ManagementKey): Promise<{ client: OpenRouter; errors: SdkErrorClasses }> => {
+    const { sdk, errors } = await loadSdk()
+    let client = clients.get(key)
+    if (!client) {
+      client = makeSdkClient(sdk, options, revealManagementKey(key))
+      clients.set(key, client)
+    }
+    return { client, errors }
+  }
 
   /** A call that is safe to repeat: 5xx retried by the SDK within the budget, 429 waited out (bounded). */
   const read = async <T>(key: ManagementKey, run: (client: OpenRouter) => Promise<T>): Promise<T> => {
-    const { client, errors } = await clientFor(revealManagementKey(key))
+    const { client, errors } = await managementClient(key)
     try {
       return await withRateLimitRetries(rateLimit, errors, () => run(client))
     } catch (error) {
@@ -243,7 +254,7 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
 
   /** A call that creates or changes something: sent once; its failure is reported as it is. */
   const once = async <T>(operation: OpenRouterOperation, key: ManagementKey, run: (client: OpenRouter) => Promise<T>): Promise<T> => {
-    const { client, errors } = await clientFor(revealManagementKey(key))
+    const { client, errors } = await managementClient(key)
     try {
       return await run(client)
     } catch (error) {
@@ -335,7 +346,7 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
     },
 
     async createKey(key, request) {
-      const { client, errors } = await clientFor(revealManagementKey(key))
+      const { client, errors } = await managementClient(key)
       try {
         const response = await client.apiKeys.create(
           {
