@@ -10,7 +10,7 @@ import { KeyService } from '../keys/key-service'
 import { createFileLogger, type Logger } from '../base/logger'
 import { createMetadataStore } from '../keys/metadata-store'
 import { KeyIntake } from '../new-keys/key-intake'
-import { mintLimitedKey } from '../new-keys/mint'
+import { createMinter } from '../new-keys/mint'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type NotifierPort } from '../base/ports'
 import { createKeytarVault, type SecretVault } from '../keys/secret-vault'
@@ -98,7 +98,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'keys:copy': async (keyId, format) => clipboardGuard.copySecret(await keys.secretOf(keyId), format),
       'keys:remove': (keyId) => keys.remove(keyId),
       'keys:add': (secret, label) => intake.add(secret, label),
-      'keys:mint': (request) => mintLimitedKey(mintDeps, request),
+      'keys:mint': createMinter(mintDeps),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null
