@@ -10,6 +10,7 @@ import type { KeyCardActions } from './components/KeyCard'
 import { KeyList, KeyListSkeleton } from './components/KeyList'
 import { SettingsBar } from './components/SettingsBar'
 import { Toasts } from './components/Toasts'
+import { UpdateBanner } from './components/UpdateBanner'
 import { TopBar, parseConnectLimit } from './components/TopBar'
 import { AddKeyDialog } from './components/dialogs/AddKeyDialog'
 import { MintKeyDialog } from './components/dialogs/MintKeyDialog'
@@ -267,6 +268,7 @@ export function App({ api, autoRefreshMs }: AppProps) {
             ) : null}
             {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
             {view ? <NoticesBanner notices={view.notices} /> : null}
+            <UpdateBanner api={api} />
             {content}
           </main>
           {view ? (

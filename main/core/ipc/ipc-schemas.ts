@@ -1,7 +1,7 @@
 // Argument schemas for every invoke channel: main validates all renderer input before any service sees it.
 // Typed against the contract, so a channel whose arguments change fails to compile until its schema does.
 import { z } from 'zod'
-import type { InvokeArgs, InvokeChannel } from '../../../preload/contract'
+import { COPY_FORMATS, type InvokeArgs, type InvokeChannel } from '../../../preload/contract'
 
 const keyId = z.string().regex(/^[0-9a-f]{64}$/, 'not a key id')
 const label = z.string().max(200)
@@ -9,6 +9,7 @@ const settingsPatch = z
   .object({
     lowCreditPercent: z.number().int().min(1).max(100),
     sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']),
+    autoUpdate: z.boolean(),
   })
   .partial()
   .strict()
@@ -21,7 +22,7 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'keys:rename': z.tuple([keyId, label]),
   'keys:set-default': z.tuple([keyId]),
   'keys:reorder': z.tuple([z.array(keyId).max(10_000)]),
-  'keys:copy': z.tuple([keyId, z.enum(['plain', 'export'])]),
+  'keys:copy': z.tuple([keyId, z.enum(COPY_FORMATS)]),
   'keys:remove': z.tuple([keyId]),
   'keys:add': z.tuple([z.string().max(1000), label]),
   'keys:mint': z.tuple([
@@ -47,4 +48,7 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'connect:retry-save': z.tuple([]),
   'connect:copy-unsaved-key': z.tuple([]),
   'connect:dismiss': z.tuple([]),
+  'update:state': z.tuple([]),
+  'update:restart': z.tuple([]),
+  'update:open-release-page': z.tuple([]),
 }

@@ -205,7 +205,7 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
               <CopyIcon />
               Copy key
             </button>
-            <button type="button" className="btn btn-small" disabled={copyDisabled} onClick={() => actions.copy(id, 'export')}>
+            <button type="button" className="btn btn-small" disabled={copyDisabled} onClick={() => actions.copy(id, 'export-sh')}>
               <TerminalIcon />
               Copy as export
             </button>

@@ -48,7 +48,8 @@ const HOSTILE = [
 /** Runs every `sh` assignment through one real `sh` and reads back what each variable holds. */
 function throughSh(values: string[]): string[] {
   const script = values.map((value) => `${assignmentFor('sh', 'ORKM_V', value)}\nprintf '%s\\0' "$ORKM_V"`).join('\n')
-  const output = execFileSync('sh', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH } })
+  // In the throw-away folder: a broken quoting must not leave redirected files in the repository.
+  const output = execFileSync('sh', ['-c', script], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH } })
   return output.split('\0').slice(0, -1)
 }
 

@@ -9,7 +9,7 @@ import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-d
 import { startTestServices, type TestServices } from '../../support/core-services'
 import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
-import type { CopyFormat } from '../../../preload/contract'
+import { COPY_FORMATS, type CopyFormat } from '../../../preload/contract'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -156,8 +156,8 @@ describe('managing', () => {
   it('copies the key to the clipboard (plain or as an export line) and clears it if unchanged', async () => {
     const secret = double.createKey()
     const { id } = await intake().add(secret, 'K')
-    expect(await copy(id, 'export')).toEqual({ clearsAfterSeconds: 1 })
-    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY=${secret}`)
+    expect(await copy(id, 'export-sh')).toEqual({ clearsAfterSeconds: 1 })
+    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY='${secret}'`)
     await expect.poll(() => app.clipboard.readText(), { timeout: 3000 }).toBe('')
     // Something else copied meanwhile is left alone.
     await copy(id, 'plain')
@@ -169,7 +169,7 @@ describe('managing', () => {
   it('writes a copied key with the concealed / no-history markers in the same item; a copied link carries none', async () => {
     const secret = double.createKey()
     const { id } = await intake().add(secret, 'K')
-    for (const format of ['plain', 'export'] as const) {
+    for (const format of COPY_FORMATS) {
       await copy(id, format)
       expect(await app.clipboard.readText()).toContain(secret)
       expect(Object.keys(app.clipboard.formats()).sort()).toEqual([
