@@ -18,7 +18,7 @@ import { describeStartupFailure, StartupError, type StartupStep } from './core/a
 import { createFileLogger, redact, type Logger } from './core/base/logger'
 import { METADATA_FILE_NAME } from './core/keys/metadata-store'
 import { reportProblemUrl } from './core/diagnostics/report-problem'
-import { isAllowedExternalUrl, isTrustedRendererUrl } from './core/ipc/trusted-sender'
+import { externalUrlToOpen, isTrustedRendererUrl } from './core/ipc/trusted-sender'
 import { createElectronOpener, electronClipboard, electronNotifier, externalTestWindows } from './adapters/electron-host'
 import { APP_ID } from './app-identity'
 import { handleAppProtocol, registerAppProtocolPrivileges } from './app-protocol'
@@ -239,7 +239,8 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
               arch: arch(),
               electronVersion: process.versions.electron ?? 'unknown',
             })
-            if (isAllowedExternalUrl(url, [issuesOrigin])) void shell.openExternal(url).catch(() => {})
+            const href = externalUrlToOpen(url, [issuesOrigin])
+            if (href !== null) void shell.openExternal(href).catch(() => {})
           },
         },
         {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { homepage } from '../package.json'
 import type { AppServices, HostAdapters } from './core/app/app-services'
-import { isAllowedExternalUrl } from './core/ipc/trusted-sender'
+import { externalUrlToOpen } from './core/ipc/trusted-sender'
 import { bindUpdaterEvents, configureUpdater, updaterPort } from './core/updates/electron-updater-port'
 import type { CheckOutcome, UpdateMode } from './core/updates/update-controller'
 
@@ -29,8 +29,9 @@ function updateModeOf(type: string | null): UpdateMode {
     kind: 'announce',
     releaseUrl: (version) => `${homepage}/releases/tag/v${encodeURIComponent(version)}`,
     async openReleasePage(url) {
-      if (!isAllowedExternalUrl(url, [releasesOrigin])) throw new Error('Refused to open a URL outside the release pages.')
-      await shell.openExternal(url)
+      const href = externalUrlToOpen(url, [releasesOrigin])
+      if (href === null) throw new Error('Refused to open a URL outside the release pages.')
+      await shell.openExternal(href)
     },
   }
 }

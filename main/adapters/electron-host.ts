@@ -2,25 +2,23 @@
 import { BrowserWindow, clipboard, ClipboardItem, Notification, shell } from 'electron'
 import type { ClipboardPort, ExternalOpener, NotifierPort } from '../core/base/ports'
 import { electronClipboardRecord } from './clipboard-record'
-import { isAllowedExternalUrl } from '../core/ipc/trusted-sender'
+import { createCheckedOpener } from '../core/ipc/trusted-sender'
 
 /** Windows that stand in for the system browser in end-to-end tests: they may navigate (consent → callback). */
 export const externalTestWindows = new WeakSet<Electron.WebContents>()
 
 export function createElectronOpener(allowedOrigins: readonly string[], options: { openInAppWindow: boolean }): ExternalOpener {
-  return {
-    async openExternal(url) {
-      if (!isAllowedExternalUrl(url, allowedOrigins)) throw new Error('Refused to open a URL outside OpenRouter.')
-      if (options.openInAppWindow) {
-        // End-to-end tests on the Electron backend: the "system browser" is a plain window Playwright can drive.
-        const window = new BrowserWindow({ width: 900, height: 700, webPreferences: { sandbox: true, contextIsolation: true } })
-        externalTestWindows.add(window.webContents)
-        await window.loadURL(url)
-        return
-      }
-      await shell.openExternal(url, { activate: true })
-    },
-  }
+  // Opens the normalised href the check returned, never the raw string.
+  return createCheckedOpener(allowedOrigins, async (href) => {
+    if (options.openInAppWindow) {
+      // End-to-end tests on the Electron backend: the "system browser" is a plain window Playwright can drive.
+      const window = new BrowserWindow({ width: 900, height: 700, webPreferences: { sandbox: true, contextIsolation: true } })
+      externalTestWindows.add(window.webContents)
+      await window.loadURL(href)
+      return
+    }
+    await shell.openExternal(href, { activate: true })
+  })
 }
 
 export const electronClipboard: ClipboardPort = {

@@ -1,7 +1,7 @@
 // The composition root shared by the Electron shell, the test harness, the demo and the benchmark:
 // the same services, wired the same way, whatever hosts them.
 import { join } from 'node:path'
-import type { EventChannel, EventContract } from '../../../preload/contract'
+import type { EventChannel, EventContract, MintRequest } from '../../../preload/contract'
 import type { AppConfig } from './config'
 import { ConnectFlow } from '../connect/connect-flow'
 import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
@@ -10,7 +10,7 @@ import { KeyService } from '../keys/key-service'
 import { createFileLogger, type Logger } from '../base/logger'
 import { createMetadataStore } from '../keys/metadata-store'
 import { KeyIntake } from '../new-keys/key-intake'
-import { mintLimitedKey } from '../new-keys/mint'
+import { createMinter } from '../new-keys/mint'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type NotifierPort } from '../base/ports'
 import { createKeytarVault, type SecretVault } from '../keys/secret-vault'
@@ -91,11 +91,12 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       connect.holdUnsavedKey(secret, userId, label, error),
     assertCanHoldKey: () => connect.assertCanTakeNewKey(),
   }
+  const mintOneAtATime = createMinter(mintDeps)
   let mintsRunning = 0
-  const mint: typeof mintLimitedKey = async (deps, request) => {
+  const mint = async (request: MintRequest) => {
     mintsRunning += 1
     try {
-      return await mintLimitedKey(deps, request)
+      return await mintOneAtATime(request)
     } finally {
       mintsRunning -= 1
     }
@@ -133,7 +134,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'keys:copy': async (keyId, format) => clipboardGuard.copySecret(await keys.secretOf(keyId), format),
       'keys:remove': (keyId) => keys.remove(keyId),
       'keys:add': (secret, label) => intake.add(secret, label),
-      'keys:mint': (request) => mint(mintDeps, request),
+      'keys:mint': (request) => mint(request),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null

@@ -187,6 +187,15 @@ describe('managing', () => {
     expect(app.clipboard.formats()).toEqual({})
   })
 
+  it('the revoke link opens the key’s own page on the configured OpenRouter origin: <origin>/keys/<its SHA-256>', async () => {
+    const secret = double.createKey()
+    const { id } = await intake().add(secret, 'K')
+    expect(await app.services.dispatch('keys:open-revoke-page', [id])).toEqual({ ok: true, value: null })
+    expect(app.opened).toEqual([`${new URL(double.apiBaseUrl).origin}/keys/${keyIdOf(secret)}`])
+    expect(await app.services.dispatch('keys:open-revoke-page', ['f'.repeat(64)])).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(app.opened).toHaveLength(1)
+  })
+
   it('clears a copied key from the clipboard when the app shuts down', async () => {
     const secret = double.createKey()
     const { id } = await intake().add(secret, 'K')
