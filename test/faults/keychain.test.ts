@@ -39,6 +39,16 @@ describe.skipIf(NO_SECRET_SERVICE_HERE !== null)('keychain faults', () => {
     expect(observed['listed']).toEqual([(observed['unsavedKey'] as { maskedKey: string }).maskedKey])
   }, 90_000)
 
+  it('listing a locked keyring (refresh all, start-up reconciliation) says "locked" instead of crashing, and keeps the list', () => {
+    const observed = runScenario('test/faults/scenarios/locked-keychain-list.ts', {
+      WRAP: 'ORKM_PRIVATE_KEYRING=1 bash scripts/with-keyring.sh',
+    })
+    expect(observed['refreshAll']).toMatchObject({ ok: false, error: { code: 'keychain-locked', hint: expect.stringMatching(/Unlock/) } })
+    expect(observed['afterRestart']).toEqual([observed['storedId']])
+    expect(observed['notices']).toEqual([expect.stringMatching(/locked/)])
+    expect(observed['refreshAfterUnlock']).toMatchObject({ ok: true })
+  }, 90_000)
+
   it('no Secret Service at all: a clear message with the fix, never a plaintext fallback', async () => {
     const home = await makeTempDir('orkm-home-')
     const data = await makeTempDir('orkm-data-')
