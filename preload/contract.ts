@@ -22,6 +22,7 @@ export type AppErrorCode =
   | 'bad-request' // 400 with OpenRouter's message
   | 'openrouter-error' // 5xx after retries
   | 'bad-response' // OpenRouter's answer did not match its schema
+  | 'rate-limited' // 429 from OpenRouter: retryAt says when to try again
   | 'internal'
 
 export interface AppError {
@@ -30,6 +31,8 @@ export interface AppError {
   message: string
   /** The next step, when there is one. */
   hint?: string
+  /** For 'rate-limited': when OpenRouter said to try again (ISO 8601), from its Retry-After. */
+  retryAt?: string
 }
 
 export type LimitReset = 'daily' | 'weekly' | 'monthly'
