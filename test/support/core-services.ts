@@ -1,8 +1,8 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, type AppServices } from '../../main/core/app/app-services'
+import { createAppServices, logFileOf, type AppServices } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
-import { silentLogger } from '../../main/core/base/logger'
+import { createFileLogger, silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
 import { createKeytarVault, type SecretVault } from '../../main/core/keys/secret-vault'
 import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
@@ -28,6 +28,8 @@ export async function startTestServices(options: {
   dataDir?: string
   /** Wraps the real keychain, e.g. to make writes fail. */
   wrapVault?: (vault: SecretVault) => SecretVault
+  /** The app's real file log in the data folder (for the no-secret sweeps) instead of silence. */
+  fileLog?: boolean
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -54,7 +56,13 @@ export async function startTestServices(options: {
   const start = () =>
     createAppServices(
       { ...config, dataDir },
-      { clipboard, notifier, opener, logger: silentLogger, vault: options.wrapVault ? options.wrapVault(vault) : vault },
+      {
+        clipboard,
+        notifier,
+        opener,
+        logger: options.fileLog ? createFileLogger(logFileOf(dataDir)) : silentLogger,
+        vault: options.wrapVault ? options.wrapVault(vault) : vault,
+      },
     )
   const handle: TestServices = {
     services: await start(),

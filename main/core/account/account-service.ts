@@ -504,7 +504,8 @@ export class AccountService {
       name: old.name,
       limit: old.limit,
       limitReset: old.limitReset,
-      expiresAt: old.expiresAt === null ? null : new Date(old.expiresAt),
+      // Whole seconds, as every expiry the app sends.
+      expiresAt: old.expiresAt === null ? null : new Date(Math.floor(Date.parse(old.expiresAt) / 1000) * 1000),
       includeByokInLimit: old.includeByokInLimit,
       workspaceId: old.workspaceId,
     })
