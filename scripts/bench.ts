@@ -18,6 +18,7 @@ import { startOpenRouterDouble, type OpenRouterDouble } from '../test/openrouter
 import { purgeKeychainService, uniqueKeychainService } from '../test/support/keychain'
 import { NAVIGATION_HEADERS, rawRequest } from '../test/support/http'
 import { makeTempDir } from '../test/support/temp-dir'
+import { benchAccountListing } from './bench-account'
 
 const root = join(import.meta.dirname, '..')
 const RUNS = Number(process.env['ORKM_BENCH_RUNS'] ?? 30)
@@ -246,12 +247,13 @@ async function benchStartupImport(): Promise<void> {
 const started = performance.now()
 const double = await startOpenRouterDouble()
 try {
-  const parts = (process.env['ORKM_BENCH_PARTS'] ?? 'connect,scale,startup,bundle,dashboard').split(',')
+  const parts = (process.env['ORKM_BENCH_PARTS'] ?? 'connect,scale,startup,bundle,dashboard,account').split(',')
   if (parts.includes('connect')) await benchConnect(double)
   if (parts.includes('scale')) for (const count of SCALES) await benchScale(double, count)
   if (parts.includes('startup')) await benchStartupImport()
   if (parts.includes('bundle')) benchBundle()
   if (parts.includes('dashboard')) await benchDashboard(double)
+  if (parts.includes('account')) await benchAccountListing(double, { servicesFor: (d, service, dataDir) => servicesFor(d, service, dataDir), row, rows, latencyMs: LATENCY_MS })
 } finally {
   await double.close()
 }

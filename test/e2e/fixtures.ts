@@ -56,7 +56,10 @@ export const test = base.extend<E2EOptions & Fixtures>({
     })
     // After every spec: no file the app wrote (metadata, logs) holds a key or an authorization code.
     if (testInfo.status !== 'skipped') {
-      const secrets = [...double.keys().map((key) => key.secret), ...double.issuedCodes()]
+      // Every key the double holds (management keys included), every bearer it was sent (so keys revoked during the
+      // spec are still swept), and every authorization code.
+      const bearers = double.requests.map((entry) => /^Bearer (sk-or-\S+)$/.exec(entry.authorization ?? '')?.[1]).filter((key): key is string => key !== undefined)
+      const secrets = [...new Set([...double.keys().map((key) => key.secret), ...bearers, ...double.issuedCodes()])]
       for (const file of await readAllFiles(dataDir)) {
         for (const secret of secrets) expect(file.text.includes(secret), `${file.path} contains a secret`).toBe(false)
       }

@@ -1,8 +1,8 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, type AppServices, type HostAdapters } from '../../main/core/app/app-services'
+import { createAppServices, logFileOf, type AppServices, type HostAdapters } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
-import { silentLogger } from '../../main/core/base/logger'
+import { createFileLogger, silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
 import { createKeytarVault, type SecretVault } from '../../main/core/keys/secret-vault'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../../main/core/openrouter/openrouter-gateway'
@@ -33,6 +33,8 @@ export async function startTestServices(options: {
   wrapGateway?: (gateway: OpenRouterGateway) => OpenRouterGateway
   /** An updater, as an installed build has. */
   updates?: HostAdapters['updates']
+  /** The app's real file log in the data folder (for the no-secret sweeps) instead of silence. */
+  fileLog?: boolean
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -66,7 +68,7 @@ export async function startTestServices(options: {
         clipboard,
         notifier,
         opener,
-        logger: silentLogger,
+        logger: options.fileLog ? createFileLogger(logFileOf(dataDir)) : silentLogger,
         vault: options.wrapVault ? options.wrapVault(vault) : vault,
         ...(gateway ? { gateway } : {}),
         ...(options.updates ? { updates: options.updates } : {}),
