@@ -152,6 +152,8 @@ export type ConnectState =
 export interface ConnectOptions {
   /** Optional credit limit in USD, passed to the consent page as `limit`. */
   limit?: number
+  /** The new key's name on this device (the consent page does not take one). */
+  name?: string
 }
 
 export interface MintRequest {
