@@ -34,6 +34,9 @@ export interface AppError {
 
 export type LimitReset = 'daily' | 'weekly' | 'monthly'
 
+/** The longest label (in characters) the app accepts anywhere: rename, mint, create. */
+export const LABEL_MAX_LENGTH = 100
+
 /** Figures from `GET /api/v1/key`, as last fetched. Money in USD. */
 export interface KeyFigures {
   /** OpenRouter's own label for the key (not the local label). */
@@ -82,6 +85,13 @@ export interface KeyView {
   storage: string
   addedAt: string
   isDefault: boolean
+  /**
+   * The key was connected or minted for another account than the keys already stored (see the connect flow's
+   * account check): it is kept but not made the default until the person confirms it is theirs.
+   */
+  accountPending: boolean
+  /** The stored secret is not shaped like an OpenRouter key (written by an older version): kept, flagged. */
+  malformed: boolean
   status: KeyStatus
   figures: KeyFigures | null
   /** When the figures were fetched (the last good check), ISO 8601. */
@@ -138,7 +148,16 @@ export type ConnectState =
     }
   | { phase: 'exchanging'; flowId: string }
   | { phase: 'saving'; flowId: string }
-  | { phase: 'connected'; flowId: string; keyId: string; label: string }
+  | {
+      phase: 'connected'
+      flowId: string
+      keyId: string
+      label: string
+      /** The OpenRouter account the new key belongs to (the exchange's `user_id`); null when OpenRouter did not say. */
+      account: string | null
+      /** The account differs from the other stored keys': the key is kept but not made the default until confirmed. */
+      accountMismatch: boolean
+    }
   | {
       phase: 'failed'
       flowId: string
@@ -167,7 +186,9 @@ export interface MintRequest {
   expiresAt: string | null
 }
 
-export type CopyFormat = 'plain' | 'export'
+/** Plain, or an assignment of OPENROUTER_API_KEY quoted for one shell (the same quoting as the command line's `orkm env`). */
+export const COPY_FORMATS = ['plain', 'export-sh', 'export-powershell', 'export-cmd'] as const
+export type CopyFormat = (typeof COPY_FORMATS)[number]
 
 /** 'automatic' refreshes skip keys that are backing off after failures; 'manual' ones refresh every key. */
 export type RefreshMode = 'manual' | 'automatic'
@@ -190,6 +211,8 @@ export interface InvokeContract {
   'keys:add': { args: [secret: string, label: string]; result: KeyView }
   'keys:mint': { args: [request: MintRequest]; result: KeyView }
   'keys:open-revoke-page': { args: [keyId: string]; result: null }
+  /** The person confirms a key of another account is theirs (clears `accountPending`). */
+  'keys:confirm-account': { args: [keyId: string]; result: KeyListView }
   'settings:update': { args: [patch: Partial<Settings>]; result: KeyListView }
   'connect:start': { args: [options: ConnectOptions]; result: ConnectState }
   'connect:state': { args: []; result: ConnectState }
@@ -229,6 +252,7 @@ export const INVOKE_CHANNELS = [
   'keys:add',
   'keys:mint',
   'keys:open-revoke-page',
+  'keys:confirm-account',
   'settings:update',
   'connect:start',
   'connect:state',

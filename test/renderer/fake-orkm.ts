@@ -67,6 +67,8 @@ export function makeKey(overrides: Partial<KeyView> & { label: string }): KeyVie
     storage: 'OS keychain — Secret Service',
     addedAt: new Date(NOW - 30 * DAY).toISOString(),
     isDefault: false,
+    accountPending: false,
+    malformed: false,
     status: { kind: 'active', reason: 'Active.' },
     figures: makeFigures(),
     checkedAt: new Date(NOW - 2 * 60 * 1000).toISOString(),
@@ -294,6 +296,12 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       key.label = label.trim()
       return ok({ ...key })
     },
+    'keys:confirm-account': (keyId) => {
+      const key = find(keyId)
+      if (!key) return notFound
+      key.accountPending = false
+      return ok(view())
+    },
     'keys:set-default': (keyId) => {
       if (!find(keyId)) return notFound
       keys = keys.map((key) => ({ ...key, isDefault: key.id === keyId }))
@@ -365,7 +373,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     'connect:retry-save': () => {
       if (connect.phase !== 'failed' || !connect.unsavedKey) return fail({ code: 'no-flow', message: 'There is no key waiting to be saved.' })
       const key = addKey(`OpenRouter key ${keys.length + 1}`, makeFigures())
-      setConnect({ phase: 'connected', flowId: connect.flowId, keyId: key.id, label: key.label })
+      setConnect({ phase: 'connected', flowId: connect.flowId, keyId: key.id, label: key.label, account: key.userId, accountMismatch: false })
       emitKeys()
       return ok(connect)
     },
@@ -387,7 +395,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       label ?? `OpenRouter key ${keys.length + 1}`,
       makeFigures({ limit: limit ?? null, limitRemaining: limit ?? null, limitReset: null, usage: 0, usageDaily: 0, usageWeekly: 0, usageMonthly: 0 }),
     )
-    setConnect({ phase: 'connected', flowId, keyId: key.id, label: key.label })
+    setConnect({ phase: 'connected', flowId, keyId: key.id, label: key.label, account: key.userId, accountMismatch: false })
     emitKeys()
   }
 

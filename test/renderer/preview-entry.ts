@@ -51,7 +51,7 @@ const options: Record<string, FakeOrkmOptions> = {
   },
   connected: {
     keys: sampleKeys(now).slice(0, 2),
-    connect: { phase: 'connected', flowId: 'preview', keyId: sampleKeys(now)[0]!.id, label: 'Personal laptop' },
+    connect: { phase: 'connected', flowId: 'preview', keyId: sampleKeys(now)[0]!.id, label: 'Personal laptop', account: 'user_2dHFtVWx2n56w6HkM0000000000', accountMismatch: false },
   },
 }
 

@@ -37,6 +37,7 @@ export function storedKey(secret: string, overrides: Partial<StoredKey> = {}): S
     failedRefreshes: 0,
     lastAttemptAt: '2026-11-26T00:00:00.000Z',
     removing: false,
+    accountPending: false,
     ...overrides,
   }
 }

@@ -5,9 +5,11 @@ import type { EventChannel, EventContract } from '../../../preload/contract'
 import type { AppConfig } from './config'
 import { ConnectFlow } from '../connect/connect-flow'
 import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
+import { ClipboardGuard } from '../keys/clipboard-guard'
 import { KeyService } from '../keys/key-service'
 import { createFileLogger, type Logger } from '../base/logger'
 import { createMetadataStore } from '../keys/metadata-store'
+import { KeyIntake } from '../new-keys/key-intake'
 import { mintLimitedKey } from '../new-keys/mint'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type NotifierPort } from '../base/ports'
@@ -29,6 +31,8 @@ export type EventSink = <E extends EventChannel>(channel: E, payload: EventContr
 export interface AppServices {
   readonly config: AppConfig & { dataDir: string }
   readonly keys: KeyService
+  readonly intake: KeyIntake
+  readonly clipboardGuard: ClipboardGuard
   readonly connect: ConnectFlow
   readonly dispatch: Dispatch
   readonly logger: Logger
@@ -52,19 +56,21 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     vault,
     metadata: createMetadataStore(config.dataDir),
     gateway,
-    clipboard: adapters.clipboard,
     notifier: adapters.notifier,
     opener: adapters.opener,
     clock,
     logger,
-    clipboardClearSeconds: config.clipboardClearSeconds,
     ...(adapters.refreshConcurrency === undefined ? {} : { refreshConcurrency: adapters.refreshConcurrency }),
   })
+  const clipboardGuard = new ClipboardGuard({ clipboard: adapters.clipboard, clock, logger, clearAfterSeconds: config.clipboardClearSeconds })
+  const intake = new KeyIntake({ keys, gateway, logger })
   const connect = new ConnectFlow({
     callbackPort: config.callbackPort,
     authTimeoutMs: config.authTimeoutMs,
     gateway,
+    intake,
     keys,
+    copier: clipboardGuard,
     opener: adapters.opener,
     clipboard: adapters.clipboard,
     clock,
@@ -73,6 +79,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   const mintDeps = {
     gateway,
     keys,
+    intake,
     clock,
     callbackPort: config.callbackPort,
     holdUnsavedKey: (secret: string, userId: string | null, label: string, error: unknown) =>
@@ -88,14 +95,15 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'keys:rename': (keyId, label) => keys.rename(keyId, label),
       'keys:set-default': (keyId) => keys.setDefault(keyId),
       'keys:reorder': (keyIds) => keys.reorder(keyIds),
-      'keys:copy': (keyId, format) => keys.copy(keyId, format),
+      'keys:copy': async (keyId, format) => clipboardGuard.copySecret(await keys.secretOf(keyId), format),
       'keys:remove': (keyId) => keys.remove(keyId),
-      'keys:add': (secret, label) => keys.add(secret, label),
+      'keys:add': (secret, label) => intake.add(secret, label),
       'keys:mint': (request) => mintLimitedKey(mintDeps, request),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null
       },
+      'keys:confirm-account': (keyId) => keys.confirmAccount(keyId),
       'settings:update': (patch) => keys.updateSettings(patch),
       'connect:start': (options) => connect.start(options),
       'connect:state': () => connect.current,
@@ -124,6 +132,8 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   return {
     config,
     keys,
+    intake,
+    clipboardGuard,
     connect,
     dispatch,
     logger,
@@ -134,7 +144,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     async shutdown() {
       sinks.clear()
       await connect.shutdown()
-      await keys.clearCopiedKey()
+      await clipboardGuard.clearCopiedKey()
     },
   }
 }

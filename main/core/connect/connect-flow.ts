@@ -5,8 +5,10 @@ import type { AppError, ConnectOptions, ConnectState, CopyReceipt } from '../../
 import { AppFailure, isAppFailure } from '../base/app-failure'
 import type { CallbackPage } from './callback-page'
 import { CODE_PATTERN, callbackPath, openCallbackListener, type CallbackEvent, type CallbackListener } from './callback-server'
-import { maskKey } from '../keys/key-identity'
+import type { ClipboardGuard } from '../keys/clipboard-guard'
+import { assertKeyShape, maskKey } from '../keys/key-identity'
 import type { KeyService } from '../keys/key-service'
+import type { KeyIntake, NewKey } from '../new-keys/key-intake'
 import type { Logger } from '../base/logger'
 import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { createNonce, createPkcePair, type PkcePair } from './pkce'
@@ -16,7 +18,9 @@ export interface ConnectFlowDeps {
   callbackPort: number
   authTimeoutMs: number
   gateway: OpenRouterGateway
-  keys: Pick<KeyService, 'saveKey' | 'copySecret' | 'refresh'>
+  intake: Pick<KeyIntake, 'accept'>
+  keys: Pick<KeyService, 'refresh'>
+  copier: Pick<ClipboardGuard, 'copySecret'>
   opener: ExternalOpener
   clipboard: ClipboardPort
   clock: Clock
@@ -35,6 +39,7 @@ interface ActiveFlow {
 
 interface UnsavedKey {
   flowId: string
+  origin: NewKey['origin']
   secret: string
   userId: string | null
   /** The label chosen for a minted key; a connected key gets a default one. */
@@ -187,7 +192,13 @@ export class ConnectFlow {
       return this.setState({ phase: 'failed', flowId: flow.flowId, error: appErrorOf(error), unsavedKey: null })
     }
     await this.finish(flow, options)
-    this.unsaved = { flowId: flow.flowId, secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
+    try {
+      // Refused before it is held or stored: a value that is not a key is not worth keeping.
+      assertKeyShape(exchanged.key, 'exchange')
+    } catch (error) {
+      return this.setState({ phase: 'failed', flowId: flow.flowId, error: appErrorOf(error), unsavedKey: null })
+    }
+    this.unsaved = { flowId: flow.flowId, origin: 'exchange', secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
     return this.saveUnsaved()
   }
 
@@ -198,14 +209,22 @@ export class ConnectFlow {
     try {
       // The key's figures are fetched while the keychain write runs; a failed fetch never blocks the save.
       const figures = this.deps.gateway.getKeyFigures(unsaved.secret).catch(() => null)
-      const stored = await this.deps.keys.saveKey(unsaved.secret, {
+      const { stored, accountMismatch } = await this.deps.intake.accept(unsaved.secret, {
+        origin: unsaved.origin,
         userId: unsaved.userId,
         figures,
         ...(unsaved.label === null ? {} : { label: unsaved.label }),
       })
       this.unsaved = null
       if (!stored.figures) void this.deps.keys.refresh(stored.id).catch(() => {})
-      return this.setState({ phase: 'connected', flowId: unsaved.flowId, keyId: stored.id, label: stored.label })
+      return this.setState({
+        phase: 'connected',
+        flowId: unsaved.flowId,
+        keyId: stored.id,
+        label: stored.label,
+        account: stored.userId ?? stored.figures?.creatorUserId ?? null,
+        accountMismatch,
+      })
     } catch (error) {
       this.deps.logger.error('saving the exchanged key failed; holding it in memory', { error })
       return this.setState({
@@ -217,14 +236,14 @@ export class ConnectFlow {
     }
   }
 
-  /** Takes a key exchanged elsewhere (minting) whose save failed, so the panel offers Save again and Copy key. */
-  holdUnsavedKey(secret: string, userId: string | null, label: string, error: unknown): ConnectState {
+  /** Takes a key created elsewhere (mint, create) whose save failed, so the panel offers Save again and Copy key. */
+  holdUnsavedKey(secret: string, userId: string | null, label: string, error: unknown, origin: NewKey['origin'] = 'mint'): ConnectState {
     if (this.unsaved) {
       // Cannot happen through the UI (minting asks assertCanTakeNewKey first); never overwrite a held key.
       throw new AppFailure('busy', 'A key is already waiting to be saved.')
     }
     const flowId = createNonce(9)
-    this.unsaved = { flowId, secret, userId, label, copied: false }
+    this.unsaved = { flowId, origin, secret, userId, label, copied: false }
     return this.setState({ phase: 'failed', flowId, error: appErrorOf(error), unsavedKey: { maskedKey: maskKey(secret) } })
   }
 
@@ -236,7 +255,7 @@ export class ConnectFlow {
   copyUnsavedKey(): Promise<CopyReceipt> {
     if (!this.unsaved) throw new AppFailure('no-flow', 'There is no unsaved key to copy.')
     this.unsaved.copied = true
-    return this.deps.keys.copySecret(this.unsaved.secret, 'plain')
+    return this.deps.copier.copySecret(this.unsaved.secret, 'plain')
   }
 
   /**

@@ -1,14 +1,17 @@
-// What the UI can ask about stored keys: list, refresh, rename, reorder, copy, remove, add.
+// The stored keys: list, status, refresh, rename, order, default, remove. New keys enter through
+// new-keys/key-intake.ts, copies go through clipboard-guard.ts, start-up reconciliation is keychain-reconciler.ts.
 // Secrets: keychain only, read when needed (one keychain call for a whole-list refresh), never returned to callers.
 // Metadata: one in-memory document, persisted atomically after every change.
-import type { AppError, CopyFormat, CopyReceipt, KeyFigures, KeyListView, KeyView, RefreshMode, Settings } from '../../../preload/contract'
+import type { AppError, KeyFigures, KeyListView, KeyView, RefreshMode, Settings } from '../../../preload/contract'
 import { AppFailure, isAppFailure } from '../base/app-failure'
-import { keyIdOf, looksLikeOpenRouterKey, maskKey } from './key-identity'
+import { keyIdOf, maskKey } from './key-identity'
+import { reconcileWithKeychain } from './keychain-reconciler'
+import { cleanLabel, MAX_LABEL_LENGTH } from './labels'
 import { deriveStatus, deriveWarnings } from './key-status'
 import type { Logger } from '../base/logger'
 import type { MetadataStore } from './metadata-store'
 import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
-import type { ClipboardPort, Clock, ExternalOpener, NotifierPort } from '../base/ports'
+import type { Clock, ExternalOpener, NotifierPort } from '../base/ports'
 import { runWithConcurrency } from '../base/concurrency'
 import { sortKeys } from './key-order'
 import type { SecretVault } from './secret-vault'
@@ -18,13 +21,11 @@ export interface KeyServiceDeps {
   vault: SecretVault
   metadata: MetadataStore
   gateway: OpenRouterGateway
-  clipboard: ClipboardPort
   notifier: NotifierPort
   opener: ExternalOpener
   clock: Clock
   logger: Logger
   refreshConcurrency?: number
-  clipboardClearSeconds?: number
 }
 
 export interface NewKeyDetails {
@@ -32,6 +33,8 @@ export interface NewKeyDetails {
   label?: string
   /** Figures already known, or being fetched while the keychain write runs (one metadata write for both). */
   figures?: KeyFigures | null | Promise<KeyFigures | null>
+  /** The key belongs to another account than the keys already stored: kept, but not made the default until confirmed. */
+  accountPending?: boolean
 }
 
 const MAX_BACKOFF_MS = 30 * 60 * 1000
@@ -49,10 +52,9 @@ export class KeyService {
   private readonly listeners = new Set<(view: KeyListView) => void>()
   private readonly refreshing = new Set<string>()
   private readonly missingSecrets = new Set<string>()
+  private malformedSecrets = new Set<string>()
   private emitTimer: { cancel(): void } | null = null
-  private lastCopied: string | null = null
   private readonly concurrency: number
-  private readonly clipboardClearSeconds: number
 
   private constructor(
     private readonly deps: KeyServiceDeps,
@@ -60,7 +62,6 @@ export class KeyService {
     private readonly notices: string[],
   ) {
     this.concurrency = deps.refreshConcurrency ?? 4
-    this.clipboardClearSeconds = deps.clipboardClearSeconds ?? 30
   }
 
   /** Resolves once the keychain has been reconciled; operations that touch secrets wait for it. */
@@ -85,41 +86,15 @@ export class KeyService {
   }
 
   private async reconcileWithKeychain(): Promise<void> {
-    let items: Array<{ account: string; secret: string }>
-    try {
-      items = await this.deps.vault.list()
-    } catch (error) {
-      const failure = isAppFailure(error) ? error.appError : null
-      this.notices.push(failure ? `${failure.message} ${failure.hint ?? ''}`.trim() : 'The keychain could not be read.')
-      this.deps.logger.warn('keychain list failed at start-up', { code: failure?.code })
-      return
-    }
-    const secrets = new Map(items.map((item) => [item.account, item.secret]))
-    let changed = false
-    for (const key of [...this.document.keys]) {
-      if (key.removing) {
-        // A removal was interrupted: finish it.
-        if (secrets.has(key.id)) await this.deps.vault.delete(key.id).catch(() => false)
-        this.document.keys = this.document.keys.filter((other) => other.id !== key.id)
-        secrets.delete(key.id)
-        changed = true
-      } else if (!secrets.has(key.id)) {
-        this.missingSecrets.add(key.id)
-      }
-    }
-    const known = new Set(this.document.keys.map((key) => key.id))
-    for (const [account, secret] of secrets) {
-      // Only items this app wrote: the account is the secret's own hash.
-      if (known.has(account) || keyIdOf(secret) !== account) continue
-      this.document.keys.push(this.newRecord(secret, { userId: null, label: 'Recovered key' }))
-      changed = true
-      this.notices.push('A key found in your keychain was missing from the key list and has been listed again as “Recovered key”.')
-    }
-    if (this.document.defaultKeyId && !this.document.keys.some((key) => key.id === this.document.defaultKeyId)) {
-      this.document.defaultKeyId = null
-      changed = true
-    }
-    if (changed) await this.persist()
+    const outcome = await reconcileWithKeychain(this.document, {
+      vault: this.deps.vault,
+      logger: this.deps.logger,
+      recoveredRecord: (secret) => this.newRecord(secret, { userId: null, label: 'Recovered key' }),
+    })
+    for (const id of outcome.missing) this.missingSecrets.add(id)
+    this.malformedSecrets = outcome.malformed
+    this.notices.push(...outcome.notices)
+    if (outcome.changed) await this.persist()
     else this.scheduleEmit()
   }
 
@@ -157,6 +132,8 @@ export class KeyService {
       storage: this.deps.vault.description,
       addedAt: key.addedAt,
       isDefault: this.document.defaultKeyId === key.id,
+      accountPending: key.accountPending,
+      malformed: this.malformedSecrets.has(key.id),
       status: deriveStatus(key, this.document.settings, now, this.missingSecrets.has(key.id)),
       figures: key.figures,
       checkedAt: key.checkedAt,
@@ -185,6 +162,7 @@ export class KeyService {
       failedRefreshes: 0,
       lastAttemptAt: details.figures ? nowIso : null,
       removing: false,
+      accountPending: details.accountPending ?? false,
     }
   }
 
@@ -208,6 +186,7 @@ export class KeyService {
     // A slow OpenRouter never keeps a key out of the metadata for long: figures come later by refresh.
     const figures = await Promise.race([pendingFigures, new Promise<null>((resolve) => this.deps.clock.setTimeout(() => resolve(null), FIGURES_GRACE_MS))])
     this.missingSecrets.delete(id)
+    this.malformedSecrets.delete(id)
     const existing = this.document.keys.find((key) => key.id === id)
     if (existing) {
       existing.removing = false
@@ -218,7 +197,7 @@ export class KeyService {
     }
     const record = this.newRecord(secret, { ...details, figures })
     this.document.keys.push(record)
-    if (this.document.defaultKeyId === null) this.document.defaultKeyId = id
+    if (this.document.defaultKeyId === null && !record.accountPending) this.document.defaultKeyId = id
     await this.persistAndAnnounce()
     this.deps.logger.info('key stored', { keyId: id.slice(0, 12) })
     return record
@@ -301,17 +280,19 @@ export class KeyService {
 
   async rename(keyId: string, label: string): Promise<KeyView> {
     const key = this.find(keyId)
-    const trimmed = label.trim()
-    if (trimmed.length === 0 || trimmed.length > 100) {
-      throw new AppFailure('invalid-argument', 'A label needs 1 to 100 characters.')
+    const cleaned = cleanLabel(label, Number.MAX_SAFE_INTEGER)
+    if (cleaned.length === 0 || Array.from(cleaned).length > MAX_LABEL_LENGTH) {
+      throw new AppFailure('invalid-argument', `A label needs 1 to ${MAX_LABEL_LENGTH} characters.`)
     }
-    key.label = trimmed
+    key.label = cleaned
     await this.persist()
     return this.view(keyId)
   }
 
   async setDefault(keyId: string): Promise<KeyListView> {
-    this.find(keyId)
+    const key = this.find(keyId)
+    // Choosing a key as the default is an explicit confirmation of its account.
+    key.accountPending = false
     this.document.defaultKeyId = keyId
     await this.persist()
     return this.list()
@@ -336,34 +317,29 @@ export class KeyService {
     return this.list()
   }
 
-  /** Main writes the clipboard, and clears it later if it still holds the key. */
-  async copy(keyId: string, format: CopyFormat): Promise<CopyReceipt> {
-    const secret = await this.secretOf(keyId)
-    return this.copySecret(secret, format)
+  /**
+   * The person confirms that a key of another account is theirs (see `accountPending`): the warning goes, and it
+   * becomes the default if there is none.
+   */
+  async confirmAccount(keyId: string): Promise<KeyListView> {
+    const key = this.find(keyId)
+    key.accountPending = false
+    if (this.document.defaultKeyId === null) this.document.defaultKeyId = key.id
+    await this.persistAndAnnounce()
+    return this.list()
   }
 
-  async copySecret(secret: string, format: CopyFormat): Promise<CopyReceipt> {
-    const text = format === 'export' ? `export OPENROUTER_API_KEY=${secret}` : secret
-    await this.deps.clipboard.writeText(text)
-    this.lastCopied = text
-    this.deps.clock.setTimeout(() => {
-      void this.clearClipboardIfStill(text)
-    }, this.clipboardClearSeconds * 1000)
-    return { clearsAfterSeconds: this.clipboardClearSeconds }
-  }
-
-  /** On quit: a key still on the clipboard is cleared now rather than left behind. */
-  async clearCopiedKey(): Promise<void> {
-    if (this.lastCopied !== null) await this.clearClipboardIfStill(this.lastCopied)
-    this.lastCopied = null
-  }
-
-  private async clearClipboardIfStill(text: string): Promise<void> {
-    try {
-      if ((await this.deps.clipboard.readText()) === text) await this.deps.clipboard.clear()
-    } catch (error) {
-      this.deps.logger.warn('could not clear the clipboard', { error })
+  /**
+   * Whether a new key's account differs from the accounts of the keys already stored (confirmed ones only). An
+   * unknown account differs from known ones; with no known account yet nothing can differ.
+   */
+  isForeignAccount(userId: string | null): boolean {
+    const known = new Set<string>()
+    for (const key of this.document.keys) {
+      const account = key.userId ?? key.figures?.creatorUserId ?? null
+      if (account !== null && !key.accountPending && !key.removing) known.add(account)
     }
+    return known.size > 0 && (userId === null || !known.has(userId))
   }
 
   /** Removes from this device only: the key stays valid on OpenRouter until revoked there. */
@@ -384,30 +360,6 @@ export class KeyService {
     if (this.document.defaultKeyId === key.id) this.document.defaultKeyId = this.document.keys[0]?.id ?? null
     await this.persistAndAnnounce()
     return this.list()
-  }
-
-  /** Adds a pasted key after OpenRouter confirms it; a rejected key is never stored. */
-  async add(pasted: string, label: string): Promise<KeyView> {
-    const secret = pasted.trim()
-    if (!looksLikeOpenRouterKey(secret)) {
-      throw new AppFailure('invalid-argument', 'That does not look like an OpenRouter key (it should start with “sk-or-”).')
-    }
-    const trimmedLabel = label.trim().slice(0, 100)
-    let figures: KeyFigures
-    try {
-      figures = await this.deps.gateway.getKeyFigures(secret)
-    } catch (error) {
-      if (isAppFailure(error) && error.appError.code === 'key-rejected') {
-        throw new AppFailure('key-rejected', 'OpenRouter rejected this key, so it was not stored.', 'Check that you copied the whole key and that it is still active.')
-      }
-      throw error
-    }
-    const record = await this.saveKey(secret, {
-      userId: figures.creatorUserId,
-      figures,
-      ...(trimmedLabel ? { label: trimmedLabel } : {}),
-    })
-    return this.view(record.id)
   }
 
   /** OpenRouter's page for this key (signed-in owners only), where it can be revoked. */

@@ -1,6 +1,7 @@
 // The non-secret record kept per key in the metadata file, and its schema (the file is untrusted input on load).
 import { z } from 'zod'
 import type { AppError, KeyFigures, Settings } from '../../../preload/contract'
+import { cleanLabel } from './labels'
 
 export interface StoredKey {
   /** sha256 hex of the key: also the keychain account name and OpenRouter's key hash. */
@@ -18,6 +19,11 @@ export interface StoredKey {
   lastAttemptAt: string | null
   /** Set while a removal is in progress, so a crash midway finishes the removal on the next start. */
   removing: boolean
+  /**
+   * The key came from a connect or mint whose account differs from the other stored keys' (a forged callback could
+   * deliver someone else's key): kept, never made the default, until the person confirms it is theirs.
+   */
+  accountPending: boolean
 }
 
 export interface MetadataDocument {
@@ -38,7 +44,7 @@ const appErrorSchema = z.object({
 }) as z.ZodType<AppError>
 
 export const figuresSchema = z.object({
-  remoteLabel: z.string(),
+  remoteLabel: z.string().transform((label) => cleanLabel(label)),
   limit: z.number().nullable(),
   limitRemaining: z.number().nullable(),
   limitReset: z.enum(['daily', 'weekly', 'monthly']).nullable(),
@@ -57,7 +63,8 @@ export const figuresSchema = z.object({
 
 export const storedKeySchema = z.object({
   id: z.string().regex(/^[0-9a-f]{64}$/),
-  label: z.string().max(200),
+  // Labels written by an older version may hold control or bidi characters: cleaned when loaded.
+  label: z.string().max(200).transform((label) => cleanLabel(label) || 'Unnamed key'),
   maskedKey: z.string().max(64),
   userId: z.string().nullable().default(null),
   addedAt: z.string(),
@@ -67,6 +74,7 @@ export const storedKeySchema = z.object({
   failedRefreshes: z.number().int().min(0).catch(0),
   lastAttemptAt: z.string().nullable().catch(null),
   removing: z.boolean().catch(false),
+  accountPending: z.boolean().catch(false),
 }) satisfies z.ZodType<StoredKey, unknown>
 
 export const settingsSchema = z.object({

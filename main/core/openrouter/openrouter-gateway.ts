@@ -7,6 +7,7 @@ import type { GetCurrentKeyData } from '@openrouter/sdk/models/operations'
 import type { KeyFigures, LimitReset } from '../../../preload/contract'
 import { AppFailure } from '../base/app-failure'
 import { toAppFailure, type OpenRouterOperation, type SdkErrorClasses } from './openrouter-errors'
+import { cleanLabel } from '../keys/labels'
 
 type SdkModule = typeof import('@openrouter/sdk')
 
@@ -177,7 +178,7 @@ const LIMIT_RESETS = new Set<string>(['daily', 'weekly', 'monthly'])
 export function toKeyFigures(data: GetCurrentKeyData): KeyFigures {
   const reset = data.limitReset !== null && LIMIT_RESETS.has(data.limitReset) ? (data.limitReset as LimitReset) : null
   return {
-    remoteLabel: data.label,
+    remoteLabel: cleanLabel(data.label),
     limit: data.limit,
     limitRemaining: data.limitRemaining,
     limitReset: reset,

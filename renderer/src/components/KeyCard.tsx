@@ -248,7 +248,7 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
               disabled={copyDisabled}
               aria-label={`Copy as export: ${label}`}
               aria-describedby={copyDisabled ? deadId : undefined}
-              onClick={() => actions.copy(id, 'export')}
+              onClick={() => actions.copy(id, 'export-sh')}
             >
               <TerminalIcon />
               Copy as export

@@ -9,6 +9,7 @@ import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-d
 import { startTestServices, type TestServices } from '../../support/core-services'
 import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
+import type { CopyFormat } from '../../../preload/contract'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -24,11 +25,13 @@ afterEach(async () => {
 })
 
 const keys = () => app.services.keys
+const intake = () => app.services.intake
+const copy = async (keyId: string, format: CopyFormat) => app.services.clipboardGuard.copySecret(await keys().secretOf(keyId), format)
 
 describe('adding a pasted key', () => {
   it('stores a key OpenRouter accepts, with its figures, in the keychain and nowhere else', async () => {
     const secret = double.createKey({ limit: 20, usage: 5, limitReset: 'weekly' })
-    const view = await keys().add(`  ${secret}  `, 'Pasted')
+    const view = await intake().add(`  ${secret}  `, 'Pasted')
     expect(view).toMatchObject({ label: 'Pasted', maskedKey: maskKey(secret), status: { kind: 'active' } })
     expect(view.figures).toMatchObject({ limit: 20, limitRemaining: 15, limitReset: 'weekly' })
     expect(await keychainItems(app.keychainService)).toEqual([{ account: keyIdOf(secret), password: secret }])
@@ -39,16 +42,16 @@ describe('adding a pasted key', () => {
   it('refuses a key OpenRouter rejects and stores nothing', async () => {
     const secret = double.createKey()
     double.revokeKey(secret)
-    await expect(keys().add(secret, 'Bad')).rejects.toMatchObject({ appError: { code: 'key-rejected', message: expect.stringMatching(/not stored/) } })
-    await expect(keys().add('hello', 'Bad')).rejects.toMatchObject({ appError: { code: 'invalid-argument' } })
+    await expect(intake().add(secret, 'Bad')).rejects.toMatchObject({ appError: { code: 'key-rejected', message: expect.stringMatching(/not stored/) } })
+    await expect(intake().add('hello', 'Bad')).rejects.toMatchObject({ appError: { code: 'invalid-argument' } })
     expect(await keychainItems(app.keychainService)).toEqual([])
     expect(keys().list().keys).toEqual([])
   })
 
   it('keeps one entry when the same key is added twice', async () => {
     const secret = double.createKey()
-    await keys().add(secret, 'Once')
-    await keys().add(secret, 'Twice')
+    await intake().add(secret, 'Once')
+    await intake().add(secret, 'Twice')
     expect(keys().list().keys).toHaveLength(1)
   })
 })
@@ -56,14 +59,14 @@ describe('adding a pasted key', () => {
 describe('refreshing', () => {
   it('refreshes one key and shows OpenRouter’s new figures', async () => {
     const secret = double.createKey({ limit: 10, usage: 1 })
-    const { id } = await keys().add(secret, 'K')
+    const { id } = await intake().add(secret, 'K')
     double.updateKey(secret, { usage: 9.5 })
     expect((await keys().refresh(id)).figures?.limitRemaining).toBe(0.5)
   })
 
   it('marks a key OpenRouter starts rejecting, and keeps its last figures when offline', async () => {
     const secret = double.createKey({ limit: 10 })
-    const { id } = await keys().add(secret, 'K')
+    const { id } = await intake().add(secret, 'K')
     double.failNext('key', { kind: 'reset' })
     const offline = await keys().refresh(id)
     expect(offline.status.kind).toBe('offline')
@@ -90,7 +93,7 @@ describe('refreshing', () => {
 
   it('backs automatic refreshes off after failures, while a manual refresh always runs', async () => {
     const secret = double.createKey()
-    await keys().add(secret, 'K')
+    await intake().add(secret, 'K')
     double.setFailure('key', { kind: 'status', status: 500 })
     await keys().refreshAll('manual')
     const count = () => double.requests.filter((request) => request.path === '/api/v1/key').length
@@ -106,8 +109,8 @@ describe('refreshing', () => {
 
 describe('managing', () => {
   it('renames, sets the default, reorders and sorts', async () => {
-    const a = await keys().add(double.createKey({ limit: 50, usage: 10 }), 'Bravo')
-    const b = await keys().add(double.createKey({ limit: 50, usage: 45, expiresAt: new Date(Date.now() + 3 * DAY).toISOString() }), 'Alpha')
+    const a = await intake().add(double.createKey({ limit: 50, usage: 10 }), 'Bravo')
+    const b = await intake().add(double.createKey({ limit: 50, usage: 45, expiresAt: new Date(Date.now() + 3 * DAY).toISOString() }), 'Alpha')
     expect(keys().list().keys.find((key) => key.isDefault)?.id).toBe(a.id) // the first key becomes the default
     await keys().setDefault(b.id)
     expect(keys().list().keys.find((key) => key.isDefault)?.id).toBe(b.id)
@@ -130,12 +133,12 @@ describe('managing', () => {
 
   it('copies the key to the clipboard (plain or as an export line) and clears it if unchanged', async () => {
     const secret = double.createKey()
-    const { id } = await keys().add(secret, 'K')
-    expect(await keys().copy(id, 'export')).toEqual({ clearsAfterSeconds: 1 })
-    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY=${secret}`)
+    const { id } = await intake().add(secret, 'K')
+    expect(await copy(id, 'export-sh')).toEqual({ clearsAfterSeconds: 1 })
+    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY='${secret}'`)
     await expect.poll(() => app.clipboard.readText(), { timeout: 3000 }).toBe('')
     // Something else copied meanwhile is left alone.
-    await keys().copy(id, 'plain')
+    await copy(id, 'plain')
     await app.clipboard.writeText('the person copied something else')
     await new Promise((resolve) => setTimeout(resolve, 1300))
     expect(await app.clipboard.readText()).toBe('the person copied something else')
@@ -143,15 +146,15 @@ describe('managing', () => {
 
   it('clears a copied key from the clipboard when the app shuts down', async () => {
     const secret = double.createKey()
-    const { id } = await keys().add(secret, 'K')
-    await keys().copy(id, 'plain')
+    const { id } = await intake().add(secret, 'K')
+    await copy(id, 'plain')
     await app.services.shutdown()
     expect(await app.clipboard.readText()).toBe('')
   })
 
   it('removes from this device: keychain item and metadata gone', async () => {
     const secret = double.createKey()
-    const { id } = await keys().add(secret, 'K')
+    const { id } = await intake().add(secret, 'K')
     await keys().remove(id)
     expect(await keychainItems(app.keychainService)).toEqual([])
     expect(keys().list().keys).toEqual([])
@@ -162,7 +165,7 @@ describe('managing', () => {
 
   it('notifies once per condition, not on every refresh', async () => {
     const secret = double.createKey({ expiresAt: new Date(Date.now() + 2 * DAY).toISOString() })
-    await keys().add(secret, 'Soon')
+    await intake().add(secret, 'Soon')
     const { id } = keys().list().keys[0]!
     await keys().refresh(id)
     await keys().refreshAll('manual')
@@ -190,7 +193,7 @@ describe('recovery', () => {
 
   it('finishes a removal interrupted between the metadata write and the keychain delete', async () => {
     const secret = double.createKey()
-    const { id } = await keys().add(secret, 'K')
+    const { id } = await intake().add(secret, 'K')
     // What a crash mid-removal leaves: the record flagged, the secret still in the keychain.
     const file = join(app.dataDir, METADATA_FILE_NAME)
     const { readFile } = await import('node:fs/promises')
@@ -204,15 +207,15 @@ describe('recovery', () => {
 
   it('shows a key whose keychain item was deleted behind the app’s back as missing', async () => {
     const secret = double.createKey()
-    const { id } = await keys().add(secret, 'K')
+    const { id } = await intake().add(secret, 'K')
     await keytar.deletePassword(app.keychainService, id)
-    await expect(keys().copy(id, 'plain')).rejects.toMatchObject({ appError: { code: 'keychain-failed' } })
+    await expect(copy(id, 'plain')).rejects.toMatchObject({ appError: { code: 'keychain-failed' } })
     expect(keys().list().keys[0]!.status.kind).toBe('missing-secret')
   })
 
   it('starts from a corrupted metadata file, keeps a backup, and re-lists the keychain’s keys', async () => {
     const secret = double.createKey()
-    await keys().add(secret, 'K')
+    await intake().add(secret, 'K')
     await writeFile(join(app.dataDir, METADATA_FILE_NAME), '\u0000garbage')
     await app.restart()
     const list = keys().list()

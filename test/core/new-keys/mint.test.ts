@@ -16,7 +16,7 @@ let sourceKeyId: string
 beforeEach(async () => {
   double = await startOpenRouterDouble()
   app = await startTestServices({ apiBaseUrl: double.apiBaseUrl, wrapVault: (inner) => (vault = faultyVault(inner)) })
-  sourceKeyId = (await app.services.keys.add(double.createKey({ userId: 'user_owner' }), 'Main')).id
+  sourceKeyId = (await app.services.intake.add(double.createKey({ userId: 'user_owner' }), 'Main')).id
 })
 afterEach(async () => {
   await app.dispose()

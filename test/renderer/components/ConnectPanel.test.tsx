@@ -52,7 +52,7 @@ describe('ConnectPanel: what each phase says', () => {
     [awaiting, 'Waiting for you to approve in your browser…'],
     [{ phase: 'exchanging', flowId: 'f' }, 'Exchanging the authorization code…'],
     [{ phase: 'saving', flowId: 'f' }, 'Saving the key to your keychain…'],
-    [{ phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1' }, 'Connected — the key is saved in your keychain.'],
+    [{ phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1', account: 'user_1', accountMismatch: false }, 'Connected — the key is saved in your keychain.'],
     [{ phase: 'failed', flowId: 'f', error: { code: 'code-rejected', message: 'OpenRouter refused the authorization code.' }, unsavedKey: null }, 'OpenRouter refused the authorization code.'],
     [{ phase: 'cancelled', flowId: 'f' }, 'Connection cancelled. Nothing was stored.'],
     [{ phase: 'timed-out', flowId: 'f' }, 'Timed out waiting for the browser. Nothing was stored.'],
@@ -117,7 +117,7 @@ describe('ConnectPanel: buttons by phase', () => {
 
   it('connected: Dismiss only', async () => {
     const user = userEvent.setup()
-    const { region, panelActions } = renderPanel({ phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1' })
+    const { region, panelActions } = renderPanel({ phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1', account: 'user_1', accountMismatch: false })
     expect(buttonNames(region)).toEqual(['Dismiss'])
     await user.click(within(region).getByRole('button', { name: 'Dismiss' }))
     expect(panelActions.dismiss).toHaveBeenCalled()
