@@ -26,6 +26,7 @@ export function createOrkmApi(bridge: Bridge) {
     mintKey: (request: MintRequest) => bridge.invoke('keys:mint', request),
     openRevokePage: (keyId: string) => bridge.invoke('keys:open-revoke-page', keyId),
     updateSettings: (patch: Partial<Settings>) => bridge.invoke('settings:update', patch),
+    checkStorage: () => bridge.invoke('storage:check'),
     startConnect: (options: ConnectOptions = {}) => bridge.invoke('connect:start', options),
     getConnectState: () => bridge.invoke('connect:state'),
     cancelConnect: () => bridge.invoke('connect:cancel'),

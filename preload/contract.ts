@@ -112,7 +112,7 @@ export interface Settings {
 export interface Warning {
   id: string
   keyId: string
-  kind: 'expiring-soon' | 'low-credit' | 'rejected' | 'expired' | 'limit-reached'
+  kind: 'expiring-soon' | 'low-credit' | 'rejected' | 'expired' | 'limit-reached' | 'missing-secret'
   message: string
 }
 
@@ -213,6 +213,8 @@ export interface InvokeContract {
   'keys:open-revoke-page': { args: [keyId: string]; result: null }
   /** The person confirms a key of another account is theirs (clears `accountPending`). */
   'keys:confirm-account': { args: [keyId: string]; result: KeyListView }
+  /** Whether the OS keychain can be reached (and is unlocked): asked before a browser opens or a key is pasted. */
+  'storage:check': { args: []; result: null }
   'settings:update': { args: [patch: Partial<Settings>]; result: KeyListView }
   'connect:start': { args: [options: ConnectOptions]; result: ConnectState }
   'connect:state': { args: []; result: ConnectState }
@@ -253,6 +255,7 @@ export const INVOKE_CHANNELS = [
   'keys:mint',
   'keys:open-revoke-page',
   'keys:confirm-account',
+  'storage:check',
   'settings:update',
   'connect:start',
   'connect:state',

@@ -294,8 +294,6 @@ export function App({ api, autoRefreshMs }: AppProps) {
     )
   }
 
-  const connectedAccount = connectState.phase === 'connected' ? (keys.find((key) => key.id === connectState.keyId)?.userId ?? null) : null
-
   return (
     <ToastContext value={toaster}>
       <div className="app">
@@ -310,7 +308,7 @@ export function App({ api, autoRefreshMs }: AppProps) {
           />
           <main id="main" className="main" tabIndex={-1}>
             {connectState.phase !== 'idle' ? (
-              <ConnectPanel ref={panel} state={connectState} account={connectedAccount} actions={connectActions} onTryAgain={() => void tryConnectAgain()} />
+              <ConnectPanel ref={panel} state={connectState} actions={connectActions} onTryAgain={() => void tryConnectAgain()} />
             ) : null}
             {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
             {view ? <NoticesBanner notices={view.notices} /> : null}

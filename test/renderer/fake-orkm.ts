@@ -337,6 +337,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       return ok({ ...key })
     },
     'keys:open-revoke-page': (keyId) => (find(keyId) ? ok(null) : notFound),
+    'storage:check': () => ok(null),
     'settings:update': (patch) => {
       settings = { ...settings, ...patch }
       return ok(view())

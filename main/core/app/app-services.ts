@@ -75,6 +75,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     clipboard: adapters.clipboard,
     clock,
     logger,
+    checkStorage: () => keys.checkStorage(),
   })
   const mintDeps = {
     gateway,
@@ -105,6 +106,10 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       },
       'keys:confirm-account': (keyId) => keys.confirmAccount(keyId),
       'settings:update': (patch) => keys.updateSettings(patch),
+      'storage:check': async () => {
+        await keys.checkStorage()
+        return null
+      },
       'connect:start': (options) => connect.start(options),
       'connect:state': () => connect.current,
       'connect:cancel': () => connect.cancel(),

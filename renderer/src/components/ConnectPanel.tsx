@@ -10,8 +10,6 @@ import { Countdown } from './RelativeTime'
 
 export interface ConnectPanelProps {
   state: Exclude<ConnectState, { phase: 'idle' }>
-  /** The account the connected key belongs to (OpenRouter's user id), when known. */
-  account: string | null
   actions: ConnectActions
   /** Try again: a new flow with the options of the last one. */
   onTryAgain(): void
@@ -86,7 +84,7 @@ function ConnectedAs({ account }: { account: string | null }) {
   )
 }
 
-export function ConnectPanel({ state, account, actions, onTryAgain, ref }: ConnectPanelProps) {
+export function ConnectPanel({ state, actions, onTryAgain, ref }: ConnectPanelProps) {
   const toaster = useToaster()
   const running = isFlowRunning(state)
   const tone = state.phase === 'connected' ? 'ok' : state.phase === 'failed' ? 'danger' : state.phase === 'awaiting-browser' || running ? 'info' : 'muted'
@@ -107,7 +105,7 @@ export function ConnectPanel({ state, account, actions, onTryAgain, ref }: Conne
         <div className="connect-text">
           <h2 className="panel-title">{state.phase === 'connected' ? 'Connected' : 'Connect OpenRouter account'}</h2>
           <p className="connect-status" role="status" data-testid="connect-status">
-            {state.phase === 'connected' ? <ConnectedAs account={account} /> : connectStatusText(state)}
+            {state.phase === 'connected' ? <ConnectedAs account={state.account} /> : connectStatusText(state)}
           </p>
           {state.phase === 'failed' && state.error.hint ? (
             <p className="connect-hint" data-testid="connect-hint">
@@ -115,6 +113,11 @@ export function ConnectPanel({ state, account, actions, onTryAgain, ref }: Conne
             </p>
           ) : null}
           {state.phase === 'connected' ? <p className="connect-hint">“{state.label}” is now in your list.</p> : null}
+          {state.phase === 'connected' && state.accountMismatch ? (
+            <p className="connect-hint tone-text-warn" data-testid="account-mismatch">
+              This key belongs to a different OpenRouter account than your other keys, so it was not made the default.
+            </p>
+          ) : null}
         </div>
         {state.phase === 'awaiting-browser' ? (
           <p className="countdown">
