@@ -243,6 +243,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   const calls: FakeOrkm['calls'] = []
   let flowCounter = 0
   let lastLimit: number | undefined
+  let lastName: string | undefined
 
   const sorted = (): KeyView[] => {
     const list = [...keys]
@@ -346,6 +347,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       if (connect.phase === 'awaiting-browser' || connect.phase === 'exchanging' || connect.phase === 'saving') return ok(connect)
       flowCounter += 1
       lastLimit = connectOptions.limit
+      lastName = connectOptions.name
       const limitParam = connectOptions.limit === undefined ? '' : `&limit=${connectOptions.limit}`
       setConnect({
         phase: 'awaiting-browser',
@@ -393,7 +395,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     setConnect({ phase: 'exchanging', flowId })
     setConnect({ phase: 'saving', flowId })
     const key = addKey(
-      label ?? `OpenRouter key ${keys.length + 1}`,
+      label ?? lastName ?? `OpenRouter key ${keys.length + 1}`,
       makeFigures({ limit: limit ?? null, limitRemaining: limit ?? null, limitReset: null, usage: 0, usageDaily: 0, usageWeekly: 0, usageMonthly: 0 }),
     )
     setConnect({ phase: 'connected', flowId, keyId: key.id, label: key.label, account: key.userId, accountMismatch: false })

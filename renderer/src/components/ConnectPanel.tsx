@@ -193,11 +193,9 @@ export function ConnectPanel({ state, actions, onTryAgain, ref }: ConnectPanelPr
               Try again
             </button>
           ) : null}
-          {unsaved ? null : (
-            <button type="button" className="btn" onClick={() => void run(actions.dismiss)}>
-              Dismiss
-            </button>
-          )}
+          <button type="button" className="btn" onClick={() => void run(actions.dismiss)}>
+            Dismiss
+          </button>
         </div>
       ) : null}
     </section>
