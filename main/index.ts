@@ -41,10 +41,8 @@ function onInstanceDecision(decision: InstanceDecision): void {
     pendingDecision = decision
     return
   }
-  if (decision.action?.kind === 'connect') {
-    const limit = decision.action.limit
-    void services.dispatch('connect:start', [limit === null ? {} : { limit }])
-  }
+  // A link never starts work: it opens the connect form, prefilled; the browser opens when the person continues.
+  if (decision.action?.kind === 'connect') services.requestConnect(decision.action.limit)
 }
 
 async function start(firstDecision: InstanceDecision): Promise<void> {

@@ -3,6 +3,7 @@
 import type {
   Bridge,
   ConnectOptions,
+  ConnectRequest,
   ConnectState,
   CopyFormat,
   KeyListView,
@@ -27,6 +28,7 @@ export function createOrkmApi(bridge: Bridge) {
     openRevokePage: (keyId: string) => bridge.invoke('keys:open-revoke-page', keyId),
     updateSettings: (patch: Partial<Settings>) => bridge.invoke('settings:update', patch),
     checkStorage: () => bridge.invoke('storage:check'),
+    takeConnectRequest: () => bridge.invoke('connect:take-request'),
     startConnect: (options: ConnectOptions = {}) => bridge.invoke('connect:start', options),
     getConnectState: () => bridge.invoke('connect:state'),
     cancelConnect: () => bridge.invoke('connect:cancel'),
@@ -39,6 +41,7 @@ export function createOrkmApi(bridge: Bridge) {
     onConnectChanged: (listener: (state: ConnectState) => void) => bridge.on('connect:changed', listener),
     onKeysChanged: (listener: (list: KeyListView) => void) => bridge.on('keys:changed', listener),
     onMenuCommand: (listener: (command: MenuCommand) => void) => bridge.on('menu:command', listener),
+    onConnectRequested: (listener: (request: ConnectRequest) => void) => bridge.on('connect:requested', listener),
   }
 }
 

@@ -168,6 +168,16 @@ export type ConnectState =
   | { phase: 'cancelled'; flowId: string }
   | { phase: 'timed-out'; flowId: string }
 
+/**
+ * A link (openrouter-key-manager://connect) asked to connect. It never starts work by itself: the renderer shows the
+ * connect form, prefilled from the link, and the browser opens only when the person continues.
+ */
+export interface ConnectRequest {
+  source: 'link'
+  /** The credit limit the link carried, in USD. */
+  limit: number | null
+}
+
 export interface ConnectOptions {
   /** Optional credit limit in USD, passed to the consent page as `limit`. */
   limit?: number
@@ -215,6 +225,8 @@ export interface InvokeContract {
   'keys:confirm-account': { args: [keyId: string]; result: KeyListView }
   /** Whether the OS keychain can be reached (and is unlocked): asked before a browser opens or a key is pasted. */
   'storage:check': { args: []; result: null }
+  /** The connect request a link made before the window could show it (answered once, then forgotten). */
+  'connect:take-request': { args: []; result: ConnectRequest | null }
   'settings:update': { args: [patch: Partial<Settings>]; result: KeyListView }
   'connect:start': { args: [options: ConnectOptions]; result: ConnectState }
   'connect:state': { args: []; result: ConnectState }
@@ -233,6 +245,8 @@ export interface EventContract {
   'keys:changed': KeyListView
   /** The application menu asks the renderer to do something (Connect, Refresh all). */
   'menu:command': MenuCommand
+  /** A link asked to connect: show the connect form (the request is also kept for `connect:take-request`). */
+  'connect:requested': ConnectRequest
 }
 
 export type MenuCommand = 'connect' | 'refresh-all' | 'add-key' | 'mint-key'
@@ -256,6 +270,7 @@ export const INVOKE_CHANNELS = [
   'keys:open-revoke-page',
   'keys:confirm-account',
   'storage:check',
+  'connect:take-request',
   'settings:update',
   'connect:start',
   'connect:state',
@@ -268,7 +283,7 @@ export const INVOKE_CHANNELS = [
   'connect:dismiss',
 ] as const satisfies readonly InvokeChannel[]
 
-export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command'] as const satisfies readonly EventChannel[]
+export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'connect:requested'] as const satisfies readonly EventChannel[]
 
 /** The transport the preload API is built on: Electron's ipcRenderer in the app, a Playwright binding in the harness. */
 export interface Bridge {

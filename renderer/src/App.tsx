@@ -1,6 +1,6 @@
 // The whole window: top bar, connection panel, banners, the key list (or its empty state), settings, dialogs, toasts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AppError, ConnectOptions, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
+import type { AppError, ConnectOptions, ConnectRequest as ConnectRequestFromMain, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
 import type { OrkmApi } from './api'
 import { NoticesBanner, WarningsBanner } from './components/Banners'
 import { ConnectPanel } from './components/ConnectPanel'
@@ -206,6 +206,22 @@ export function App({ api, autoRefreshMs }: AppProps) {
     }
   })
   useEffect(() => api.onMenuCommand((command) => onMenu.current(command)), [api])
+
+  // ---- Links (openrouter-key-manager://connect) ---------------------------------------------------------------------
+  // A link only opens the connect form, prefilled and saying where it came from; the person decides.
+  const onLink = useRef<(request: ConnectRequestFromMain) => void>(() => {})
+  useEffect(() => {
+    onLink.current = (request) => openConnect({ fromLink: { limit: request.limit } })
+  })
+  useEffect(() => {
+    const take = async () => {
+      const pending = await api.takeConnectRequest()
+      if (pending.ok && pending.value) onLink.current(pending.value)
+    }
+    const unsubscribe = api.onConnectRequested(() => void take())
+    void take() // a link that launched the app arrived before this window could listen
+    return unsubscribe
+  }, [api])
 
   // ---- Dialog handlers ------------------------------------------------------------------------------------------
   const closeDialog = useCallback(() => setDialog(null), [])

@@ -491,3 +491,23 @@ describe('App: focus and stale messages', () => {
     await waitFor(() => expect(screen.queryByText('OpenRouter could not be reached.')).toBeNull())
   })
 })
+
+describe('App: links (openrouter-key-manager://connect)', () => {
+  it('a link opens the connect form, prefilled and saying so; the browser opens only when the person continues', async () => {
+    const { user, fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })
+    await act(async () => fake.requestConnect(25))
+    const form = await screen.findByRole('dialog', { name: 'A link asked to connect an OpenRouter account with a $25.00 limit' })
+    expect((within(form).getByLabelText('Credit limit (USD, optional)') as HTMLInputElement).value).toBe('25')
+    expect(fake.callsTo('connect:start')).toEqual([])
+    await user.click(within(form).getByRole('button', { name: 'Continue in browser' }))
+    expect(fake.callsTo('connect:start')).toEqual([[{ name: 'OpenRouter key 2', limit: 25 }]])
+  })
+
+  it('a link that launched the app is shown once the window is ready, and only once', async () => {
+    const { fake, user } = await renderApp({ keys: [], connectRequest: { source: 'link', limit: null } })
+    const form = await screen.findByRole('dialog', { name: 'A link asked to connect an OpenRouter account' })
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }))
+    expect(fake.callsTo('connect:start')).toEqual([])
+    expect((await fake.api.takeConnectRequest())).toEqual({ ok: true, value: null })
+  })
+})

@@ -4,6 +4,7 @@ import { createOrkmApi, type OrkmApi } from '../../preload/api'
 import type {
   AppError,
   Bridge,
+  ConnectRequest,
   ConnectState,
   EventChannel,
   EventContract,
@@ -198,6 +199,8 @@ export interface FakeOrkmOptions {
   warnings?: Warning[]
   notices?: string[]
   connect?: ConnectState
+  /** A link's connect request waiting when the window opens. */
+  connectRequest?: ConnectRequest
   clearsAfterSeconds?: number
   /** Delay of every answer, in ms (0: the next microtask). */
   latencyMs?: number
@@ -220,6 +223,8 @@ export interface FakeOrkm {
   emitKeys(): void
   setConnect(state: ConnectState): void
   menu(command: MenuCommand): void
+  /** A link asks to connect (main keeps it until taken, and tells the window). */
+  requestConnect(limit: number | null): void
   /** The person approves on the consent page: the flow completes and a key is listed. */
   approve(label?: string): void
   view(): KeyListView
@@ -244,6 +249,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   let flowCounter = 0
   let lastLimit: number | undefined
   let lastName: string | undefined
+  let pendingRequest: ConnectRequest | null = options.connectRequest ?? null
 
   const sorted = (): KeyView[] => {
     const list = [...keys]
@@ -339,6 +345,11 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     },
     'keys:open-revoke-page': (keyId) => (find(keyId) ? ok(null) : notFound),
     'storage:check': () => ok(null),
+    'connect:take-request': () => {
+      const request = pendingRequest
+      pendingRequest = null
+      return ok(request)
+    },
     'settings:update': (patch) => {
       settings = { ...settings, ...patch }
       return ok(view())
@@ -445,6 +456,10 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     emitKeys,
     setConnect,
     menu: (command) => emit('menu:command', command),
+    requestConnect(limit) {
+      pendingRequest = { source: 'link', limit }
+      emit('connect:requested', pendingRequest)
+    },
     approve,
     view,
     listenerCount: (channel) => listeners.get(channel)?.size ?? 0,

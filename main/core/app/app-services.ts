@@ -1,7 +1,7 @@
 // The composition root shared by the Electron shell, the test harness, the demo and the benchmark:
 // the same services, wired the same way, whatever hosts them.
 import { join } from 'node:path'
-import type { EventChannel, EventContract } from '../../../preload/contract'
+import type { ConnectRequest, EventChannel, EventContract } from '../../../preload/contract'
 import type { AppConfig } from './config'
 import { ConnectFlow } from '../connect/connect-flow'
 import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
@@ -38,6 +38,11 @@ export interface AppServices {
   readonly logger: Logger
   /** Subscribes to every main → renderer event. */
   onEvent(sink: EventSink): () => void
+  /**
+   * A link asked to connect: the window shows the connect form, prefilled; nothing starts until the person
+   * continues. Kept until the window takes it, so a link that launched the app is not lost before it loads.
+   */
+  requestConnect(limit: number | null): void
   shutdown(): Promise<void>
 }
 
@@ -106,6 +111,11 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       },
       'keys:confirm-account': (keyId) => keys.confirmAccount(keyId),
       'settings:update': (patch) => keys.updateSettings(patch),
+      'connect:take-request': () => {
+        const request = pendingConnectRequest
+        pendingConnectRequest = null
+        return request
+      },
       'storage:check': async () => {
         await keys.checkStorage()
         return null
@@ -130,6 +140,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   )
 
   const sinks = new Set<EventSink>()
+  let pendingConnectRequest: ConnectRequest | null = null
   keys.onChange((view) => sinks.forEach((sink) => sink('keys:changed', view)))
   connect.onChange((state) => sinks.forEach((sink) => sink('connect:changed', state)))
   logger.info('services started', { storage: vault.description })
@@ -145,6 +156,10 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     onEvent(sink) {
       sinks.add(sink)
       return () => sinks.delete(sink)
+    },
+    requestConnect(limit) {
+      pendingConnectRequest = { source: 'link', limit }
+      sinks.forEach((sink) => sink('connect:requested', pendingConnectRequest!))
     },
     async shutdown() {
       sinks.clear()

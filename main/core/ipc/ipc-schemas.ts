@@ -38,6 +38,7 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'keys:open-revoke-page': z.tuple([keyId]),
   'keys:confirm-account': z.tuple([keyId]),
   'storage:check': z.tuple([]),
+  'connect:take-request': z.tuple([]),
   'settings:update': z.tuple([settingsPatch]),
   'connect:start': z.tuple([z.object({ limit: usd.optional(), name: z.string().trim().min(1).max(100).optional() }).strict()]),
   'connect:state': z.tuple([]),

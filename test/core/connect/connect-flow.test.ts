@@ -93,6 +93,18 @@ describe('connect flow', () => {
     expect((await app.services.connect.start({})).phase).toBe('awaiting-browser')
   })
 
+  it('a link asks; nothing starts: the request waits for the window, is told once, and is taken once', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const events: unknown[] = []
+    app.services.onEvent((channel, payload) => events.push([channel, payload]))
+    app.services.requestConnect(25)
+    expect(events).toEqual([['connect:requested', { source: 'link', limit: 25 }]])
+    expect(app.services.connect.current.phase).toBe('idle')
+    expect(app.opened).toEqual([])
+    expect(await app.services.dispatch('connect:take-request', [])).toEqual({ ok: true, value: { source: 'link', limit: 25 } })
+    expect(await app.services.dispatch('connect:take-request', [])).toEqual({ ok: true, value: null })
+  })
+
   it('answers a second Connect with the running flow instead of starting another', async () => {
     app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
     const first = await app.services.connect.start({})
