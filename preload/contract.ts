@@ -107,7 +107,11 @@ export interface Settings {
   /** Warn when remaining credit falls below this percentage of the limit. */
   lowCreditPercent: number
   sortOrder: SortOrder
+  /** How the keys are shown: cards, or the compact list (one row per key). */
+  keyView: KeyViewMode
 }
+
+export type KeyViewMode = 'cards' | 'list'
 
 export interface Warning {
   id: string

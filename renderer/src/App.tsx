@@ -20,7 +20,6 @@ import { isFlowRunning } from './connect/connect-text'
 import { useAutoRefresh } from './hooks/useAutoRefresh'
 import { useConnectFlow } from './hooks/useConnectFlow'
 import { useKeyList } from './hooks/useKeyList'
-import { useViewMode } from './hooks/useViewMode'
 import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
 
 type OpenDialog = { kind: 'connect'; request: ConnectRequest } | { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | null
@@ -53,7 +52,6 @@ export function App({ api, autoRefreshMs }: AppProps) {
   const { state: connectState, actions: connectActions } = useConnectFlow(api)
   const { toasts, toaster, close: closeToast } = useToastQueue()
   const [dialog, setDialog] = useState<OpenDialog>(null)
-  const [viewMode, setViewMode] = useViewMode()
   const panel = useRef<HTMLElement>(null)
   const lastConnectOptions = useRef<ConnectOptions>({})
   const view = load.phase === 'ready' ? load.view : null
@@ -300,12 +298,9 @@ export function App({ api, autoRefreshMs }: AppProps) {
         manualOrder={view!.settings.sortOrder === 'manual'}
         pendingRefresh={pendingRefresh}
         actions={cardActions}
-        view={viewMode}
-        onViewChange={setViewMode}
-        onOpenKey={(keyId) => {
-          setViewMode('cards')
-          setTimeout(() => showKey(keyId), 0)
-        }}
+        view={view!.settings.keyView}
+        onViewChange={(keyView) => void updateSettings({ keyView })}
+        onOpenKey={(keyId) => void updateSettings({ keyView: 'cards' }).then(() => setTimeout(() => showKey(keyId), 0))}
       />
     )
   }

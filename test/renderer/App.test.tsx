@@ -6,10 +6,7 @@ import { FIRST_BATCH } from '../../renderer/src/components/KeyList'
 import { createFakeOrkm, makeFigures, makeKey, manyKeys } from './fake-orkm'
 import { renderApp } from './render-app'
 
-afterEach(() => {
-  cleanup()
-  localStorage.clear()
-})
+afterEach(cleanup)
 
 /** The connect form's submit: the browser opens only now. */
 async function continueInBrowser(user: ReturnType<typeof userEvent.setup>) {
@@ -73,7 +70,7 @@ describe('App: first load', () => {
     await act(async () =>
       fake.emit('keys:changed', {
         keys: [makeKey({ label: 'Laptop', figures: makeFigures({ limit: 10, limitRemaining: 1.25 }) }), makeKey({ label: 'Desktop' })],
-        settings: { lowCreditPercent: 10, sortOrder: 'manual' },
+        settings: { lowCreditPercent: 10, sortOrder: 'manual', keyView: 'cards' },
         warnings: [],
         notices: [],
       }),
@@ -386,8 +383,10 @@ describe('App: the compact list view', () => {
   ]
 
   it('shows one row per key (name, status, remaining / limit, expiry, copy), and is remembered', async () => {
-    const { user, unmount } = await renderApp({ keys: sample() })
+    const { user, unmount, fake } = await renderApp({ keys: sample() })
     await user.click(screen.getByRole('button', { name: 'List' }))
+    // A setting in main, so it is remembered between runs.
+    expect(fake.callsTo('settings:update')).toEqual([[{ keyView: 'list' }]])
     expect(screen.getByRole('button', { name: 'List' }).getAttribute('aria-pressed')).toBe('true')
     expect(rowNames()).toEqual(['Work laptop', 'CI runner', 'Gone'])
     const ci = within(table()).getByRole('row', { name: 'CI runner' })
@@ -401,7 +400,7 @@ describe('App: the compact list view', () => {
     expect(gone.title).toBe('The key is no longer in your keychain.')
     unmount()
     cleanup()
-    await renderApp({ keys: sample() })
+    await renderApp({ keys: sample(), settings: { keyView: 'list' } })
     expect(screen.getByRole('grid', { name: 'Stored keys' })).toBeTruthy()
   })
 

@@ -236,7 +236,7 @@ export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, err
 
 export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   let keys: KeyView[] = (options.keys ?? []).map((key) => ({ ...key }))
-  let settings: Settings = { lowCreditPercent: 10, sortOrder: 'manual', ...options.settings }
+  let settings: Settings = { lowCreditPercent: 10, sortOrder: 'manual', keyView: 'cards', ...options.settings }
   const fixedWarnings = options.warnings
   const notices = options.notices ?? []
   let connect: ConnectState = options.connect ?? { phase: 'idle' }

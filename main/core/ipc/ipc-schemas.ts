@@ -9,6 +9,7 @@ const settingsPatch = z
   .object({
     lowCreditPercent: z.number().int().min(1).max(100),
     sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']),
+    keyView: z.enum(['cards', 'list']),
   })
   .partial()
   .strict()

@@ -35,7 +35,7 @@ export interface MetadataDocument {
   announcedWarnings: string[]
 }
 
-export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual' }
+export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual', keyView: 'cards' }
 
 const appErrorSchema = z.object({
   code: z.string(),
@@ -80,6 +80,7 @@ export const storedKeySchema = z.object({
 export const settingsSchema = z.object({
   lowCreditPercent: z.number().min(1).max(100).catch(DEFAULT_SETTINGS.lowCreditPercent),
   sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']).catch(DEFAULT_SETTINGS.sortOrder),
+  keyView: z.enum(['cards', 'list']).catch(DEFAULT_SETTINGS.keyView),
 }) satisfies z.ZodType<Settings, unknown>
 
 export function emptyDocument(): MetadataDocument {

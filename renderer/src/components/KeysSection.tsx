@@ -1,8 +1,7 @@
 // The stored keys: a title with the count, search and status filter, the cards / list switch, and the keys
 // in the chosen view (or what an empty search says).
 import { useMemo, useState } from 'react'
-import type { KeyView } from '../../../preload/contract'
-import type { ViewMode } from '../hooks/useViewMode'
+import type { KeyView, KeyViewMode } from '../../../preload/contract'
 import { KeyTable, type RowAction } from '../list/KeyTable'
 import { NoResults } from '../list/NoResults'
 import { SearchBox } from '../list/SearchBox'
@@ -18,8 +17,9 @@ export interface KeysSectionProps {
   manualOrder: boolean
   pendingRefresh: ReadonlySet<string>
   actions: KeyCardActions
-  view: ViewMode
-  onViewChange(view: ViewMode): void
+  /** Cards or the compact list: a setting, so it is remembered between runs. */
+  view: KeyViewMode
+  onViewChange(view: KeyViewMode): void
   /** Enter on a list row: show that key's card. */
   onOpenKey(keyId: string): void
 }

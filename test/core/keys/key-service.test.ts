@@ -124,10 +124,13 @@ describe('managing', () => {
     expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
     await keys().updateSettings({ sortOrder: 'expiry' })
     expect(keys().list().keys[0]!.label).toBe('Alpha')
-    // All of it survives a restart.
+    expect(keys().list().settings.keyView).toBe('cards')
+    await keys().updateSettings({ keyView: 'list' })
+    // All of it survives a restart, the cards / list choice too.
     await app.restart()
     const list = keys().list()
     expect(list.settings.sortOrder).toBe('expiry')
+    expect(list.settings.keyView).toBe('list')
     expect(list.keys.find((key) => key.isDefault)?.label).toBe('Alpha')
   })
 
