@@ -73,7 +73,7 @@ test.describe('dashboard', () => {
     const harness = await launch({ ORKM_CLIPBOARD_CLEAR_SECONDS: '2' })
     const card = keyCard(harness.app, 'Copy me')
     await card.getByRole('button', { name: 'Copy as export' }).click()
-    await expect.poll(() => harness.readClipboard()).toBe(`export OPENROUTER_API_KEY=${secret}`)
+    await expect.poll(() => harness.readClipboard()).toBe(`export OPENROUTER_API_KEY='${secret}'`)
     await card.getByRole('button', { name: 'Copy Copy me', exact: true }).click()
     await expect.poll(() => harness.readClipboard()).toBe(secret)
     await expect(harness.app.getByText(/clipboard will be cleared/)).toBeVisible()
