@@ -140,10 +140,8 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
       pendingDecision = decision
       return
     }
-    if (decision.action?.kind === 'connect') {
-      const limit = decision.action.limit
-      void services.dispatch('connect:start', [limit === null ? {} : { limit }])
-    }
+    // A link never starts work: it opens the connect form, prefilled; the browser opens when the person continues.
+    if (decision.action?.kind === 'connect') services.requestConnect(decision.action.limit)
   }
 
   // 4. Before ready: Windows' app id, the app:// privileges, deep links, hardening of every web contents.

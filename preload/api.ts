@@ -4,6 +4,7 @@ import { ACCOUNT_INVOKE_CHANNELS, type AccountEventContract, type AccountInvokeC
 import type {
   Bridge,
   ConnectOptions,
+  ConnectRequest,
   ConnectState,
   CopyFormat,
   KeyListView,
@@ -32,6 +33,8 @@ export function createOrkmApi(bridge: Bridge) {
     mintKey: (request: MintRequest) => bridge.invoke('keys:mint', request),
     openRevokePage: (keyId: string) => bridge.invoke('keys:open-revoke-page', keyId),
     updateSettings: (patch: Partial<Settings>) => bridge.invoke('settings:update', patch),
+    checkStorage: () => bridge.invoke('storage:check'),
+    takeConnectRequest: () => bridge.invoke('connect:take-request'),
     startConnect: (options: ConnectOptions = {}) => bridge.invoke('connect:start', options),
     getConnectState: () => bridge.invoke('connect:state'),
     cancelConnect: () => bridge.invoke('connect:cancel'),
@@ -56,6 +59,7 @@ export function createOrkmApi(bridge: Bridge) {
       },
       onChanged: (listener: (view: AccountEventContract['account:changed']) => void) => bridge.on('account:changed', listener),
     },
+    onConnectRequested: (listener: (request: ConnectRequest) => void) => bridge.on('connect:requested', listener),
   }
 }
 

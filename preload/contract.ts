@@ -125,12 +125,16 @@ export interface Settings {
   sortOrder: SortOrder
   /** Check for updates on start and every few hours, and download them in the background. On by default. */
   autoUpdate: boolean
+  /** How the keys are shown: cards, or the compact list (one row per key). */
+  keyView: KeyViewMode
 }
+
+export type KeyViewMode = 'cards' | 'list'
 
 export interface Warning {
   id: string
   keyId: string
-  kind: 'expiring-soon' | 'low-credit' | 'rejected' | 'expired' | 'limit-reached'
+  kind: 'expiring-soon' | 'low-credit' | 'rejected' | 'expired' | 'limit-reached' | 'missing-secret'
   message: string
 }
 
@@ -186,9 +190,21 @@ export type ConnectState =
   | { phase: 'cancelled'; flowId: string }
   | { phase: 'timed-out'; flowId: string }
 
+/**
+ * A link (openrouter-key-manager://connect) asked to connect. It never starts work by itself: the renderer shows the
+ * connect form, prefilled from the link, and the browser opens only when the person continues.
+ */
+export interface ConnectRequest {
+  source: 'link'
+  /** The credit limit the link carried, in USD. */
+  limit: number | null
+}
+
 export interface ConnectOptions {
   /** Optional credit limit in USD, passed to the consent page as `limit`. */
   limit?: number
+  /** The new key's name on this device (the consent page does not take one). */
+  name?: string
 }
 
 export interface MintRequest {
@@ -241,6 +257,10 @@ export interface InvokeContract extends AccountInvokeContract {
   'keys:open-revoke-page': { args: [keyId: string]; result: null }
   /** The person confirms a key of another account is theirs (clears `accountPending`). */
   'keys:confirm-account': { args: [keyId: string]; result: KeyListView }
+  /** Whether the OS keychain can be reached (and is unlocked): asked before a browser opens or a key is pasted. */
+  'storage:check': { args: []; result: null }
+  /** The connect request a link made before the window could show it (answered once, then forgotten). */
+  'connect:take-request': { args: []; result: ConnectRequest | null }
   'settings:update': { args: [patch: Partial<Settings>]; result: KeyListView }
   'connect:start': { args: [options: ConnectOptions]; result: ConnectState }
   'connect:state': { args: []; result: ConnectState }
@@ -265,6 +285,8 @@ export interface EventContract extends AccountEventContract {
   /** The application menu asks the renderer to do something (Connect, Refresh all). */
   'menu:command': MenuCommand
   'update:changed': UpdateStatus
+  /** A link asked to connect: show the connect form (the request is also kept for `connect:take-request`). */
+  'connect:requested': ConnectRequest
 }
 
 export type MenuCommand = 'connect' | 'refresh-all' | 'add-key' | 'mint-key'
@@ -287,6 +309,8 @@ export const INVOKE_CHANNELS = [
   'keys:mint',
   'keys:open-revoke-page',
   'keys:confirm-account',
+  'storage:check',
+  'connect:take-request',
   'settings:update',
   'connect:start',
   'connect:state',
@@ -303,7 +327,7 @@ export const INVOKE_CHANNELS = [
   ...ACCOUNT_INVOKE_CHANNELS,
 ] as const satisfies readonly InvokeChannel[]
 
-export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'update:changed', ...ACCOUNT_EVENT_CHANNELS] as const satisfies readonly EventChannel[]
+export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'update:changed', 'connect:requested', ...ACCOUNT_EVENT_CHANNELS] as const satisfies readonly EventChannel[]
 
 /** The transport the preload API is built on: Electron's ipcRenderer in the app, a Playwright binding in the harness. */
 export interface Bridge {

@@ -1,18 +1,20 @@
 // The whole window: top bar, connection panel, banners, the key list (or its empty state), settings, dialogs, toasts.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AppError, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
+import type { AppError, ConnectOptions, ConnectRequest as ConnectRequestFromMain, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
 import type { OrkmApi } from './api'
 import { NoticesBanner, WarningsBanner } from './components/Banners'
 import { ConnectPanel } from './components/ConnectPanel'
 import { EmptyState } from './components/EmptyState'
 import { ErrorMessage } from './components/ErrorMessage'
 import type { KeyCardActions } from './components/KeyCard'
-import { KeyList, KeyListSkeleton } from './components/KeyList'
+import { KeyListSkeleton } from './components/KeyList'
+import { KeysSection } from './components/KeysSection'
 import { SettingsBar } from './components/SettingsBar'
 import { Toasts } from './components/Toasts'
 import { UpdateBanner } from './components/UpdateBanner'
-import { TopBar, parseConnectLimit } from './components/TopBar'
+import { TopBar } from './components/TopBar'
 import { AddKeyDialog } from './components/dialogs/AddKeyDialog'
+import { ConnectDialog, type ConnectRequest } from './components/dialogs/ConnectDialog'
 import { MintKeyDialog } from './components/dialogs/MintKeyDialog'
 import { RemoveKeyDialog } from './components/dialogs/RemoveKeyDialog'
 import { isFlowRunning } from './connect/connect-text'
@@ -21,9 +23,24 @@ import { useConnectFlow } from './hooks/useConnectFlow'
 import { useKeyList } from './hooks/useKeyList'
 import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
 
-type OpenDialog = { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | null
+type OpenDialog = { kind: 'connect'; request: ConnectRequest } | { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | null
 
 const errorOf = <T,>(result: Result<T>): AppError | null => (result.ok ? null : result.error)
+
+/** "OpenRouter key N" with the first N no stored key is called yet (main names an unnamed key the same way). */
+export function suggestedKeyName(keys: readonly KeyView[]): string {
+  const taken = new Set(keys.map((key) => key.label))
+  let n = keys.length + 1
+  while (taken.has(`OpenRouter key ${n}`)) n += 1
+  return `OpenRouter key ${n}`
+}
+
+/** The element that stands for a key in either view: its list row, or its card. */
+function keyElement(keyId: string): HTMLElement | null {
+  const item = document.querySelector<HTMLElement>(`[data-key-id="${keyId}"]`)
+  if (!item) return null
+  return item.getAttribute('role') === 'row' ? item : item.querySelector<HTMLElement>('article')
+}
 
 export interface AppProps {
   api: OrkmApi
@@ -36,9 +53,8 @@ export function App({ api, autoRefreshMs }: AppProps) {
   const { state: connectState, actions: connectActions } = useConnectFlow(api)
   const { toasts, toaster, close: closeToast } = useToastQueue()
   const [dialog, setDialog] = useState<OpenDialog>(null)
-  const [limitText, setLimitText] = useState('')
   const panel = useRef<HTMLElement>(null)
-  const lastConnectLimit = useRef<number | undefined>(undefined)
+  const lastConnectOptions = useRef<ConnectOptions>({})
   const view = load.phase === 'ready' ? load.view : null
   const keys = useMemo(() => view?.keys ?? [], [view])
   const flowRunning = isFlowRunning(connectState)
@@ -51,16 +67,29 @@ export function App({ api, autoRefreshMs }: AppProps) {
     element.focus({ preventScroll: true })
   }, [])
 
-  const connect = useCallback(
-    async (limit: number | undefined) => {
+  /** Connect: the form first (a new key is created each time), or the running flow if there is one. */
+  const openConnect = useCallback(
+    (request: ConnectRequest = {}) => {
       if (flowRunning) focusPanel()
-      else lastConnectLimit.current = limit
-      // Main answers the running flow's state when one is already under way.
-      const result = await connectActions.start(limit === undefined ? {} : { limit })
-      if (!result.ok) toaster.error(result.error)
+      else setDialog({ kind: 'connect', request })
     },
-    [connectActions, flowRunning, focusPanel, toaster],
+    [flowRunning, focusPanel],
   )
+
+  const startConnect = useCallback(
+    async (options: ConnectOptions): Promise<AppError | null> => {
+      lastConnectOptions.current = options
+      const failure = errorOf(await connectActions.start(options))
+      if (!failure) toaster.resolved('connect')
+      return failure
+    },
+    [connectActions, toaster],
+  )
+
+  const tryConnectAgain = useCallback(async () => {
+    const failure = await startConnect(lastConnectOptions.current)
+    if (failure) toaster.error(failure, 'connect')
+  }, [startConnect, toaster])
 
   const previousPhase = useRef(connectState.phase)
   useEffect(() => {
@@ -80,7 +109,8 @@ export function App({ api, autoRefreshMs }: AppProps) {
     () => ({
       async refresh(keyId) {
         const failure = errorOf(await keyActions.refreshKey(keyId))
-        if (failure) toaster.error(failure)
+        if (failure) toaster.error(failure, `refresh:${keyId}`)
+        else toaster.resolved(`refresh:${keyId}`)
       },
       async copy(keyId, format) {
         const result = await keyActions.copy(keyId, format)
@@ -142,8 +172,14 @@ export function App({ api, autoRefreshMs }: AppProps) {
 
   const refreshAllManually = useCallback(async () => {
     const failure = errorOf(await keyActions.refreshAll('manual'))
-    if (failure) toaster.error(failure)
+    if (failure) toaster.error(failure, 'refresh-all')
+    else toaster.resolved('refresh-all')
   }, [keyActions, toaster])
+
+  useEffect(() => {
+    // A key that checks fine again makes its earlier refresh error stale: take that toast away.
+    for (const key of keys) if (key.lastError === null) toaster.resolved(`refresh:${key.id}`)
+  }, [keys, toaster])
 
   // ---- Automatic refresh and menu commands ---------------------------------------------------------------------
   const autoRefresh = useCallback(() => void keyActions.refreshAll('automatic'), [keyActions])
@@ -154,7 +190,7 @@ export function App({ api, autoRefreshMs }: AppProps) {
     onMenu.current = (command) => {
       switch (command) {
         case 'connect':
-          void connect(parseConnectLimit(limitText) ?? undefined)
+          openConnect()
           break
         case 'refresh-all':
           void refreshAllManually()
@@ -169,6 +205,22 @@ export function App({ api, autoRefreshMs }: AppProps) {
     }
   })
   useEffect(() => api.onMenuCommand((command) => onMenu.current(command)), [api])
+
+  // ---- Links (openrouter-key-manager://connect) ---------------------------------------------------------------------
+  // A link only opens the connect form, prefilled and saying where it came from; the person decides.
+  const onLink = useRef<(request: ConnectRequestFromMain) => void>(() => {})
+  useEffect(() => {
+    onLink.current = (request) => openConnect({ fromLink: { limit: request.limit } })
+  })
+  useEffect(() => {
+    const take = async () => {
+      const pending = await api.takeConnectRequest()
+      if (pending.ok && pending.value) onLink.current(pending.value)
+    }
+    const unsubscribe = api.onConnectRequested(() => void take())
+    void take() // a link that launched the app arrived before this window could listen
+    return unsubscribe
+  }, [api])
 
   // ---- Dialog handlers ------------------------------------------------------------------------------------------
   const closeDialog = useCallback(() => setDialog(null), [])
@@ -198,15 +250,27 @@ export function App({ api, autoRefreshMs }: AppProps) {
     [keyActions, toaster],
   )
 
+  /** After a removal, focus goes to the key that followed it on screen (or the one before, at the end). */
+  const focusAfterRemove = useRef<string | null>(null)
   const removeKey = useCallback(
     async (keyId: string) => {
       const label = keysRef.current.find((key) => key.id === keyId)?.label ?? 'The key'
+      const shownIds = [...document.querySelectorAll<HTMLElement>('[data-key-id]')].map((element) => element.dataset['keyId'] ?? '')
+      const position = shownIds.indexOf(keyId)
+      focusAfterRemove.current = shownIds[position + 1] ?? shownIds[position - 1] ?? null
       const result = await keyActions.remove(keyId)
+      if (!result.ok) focusAfterRemove.current = null
       if (result.ok) toaster.notify(`Removed “${label}” from this device. It still works on OpenRouter until you revoke it there.`)
       return errorOf(result)
     },
     [keyActions, toaster],
   )
+
+  const focusNextKey = useCallback(() => {
+    const next = focusAfterRemove.current
+    focusAfterRemove.current = null
+    return next ? keyElement(next) : null
+  }, [])
 
   const openRevokePage = useCallback(async (keyId: string) => errorOf(await keyActions.openRevokePage(keyId)), [keyActions])
 
@@ -233,25 +297,19 @@ export function App({ api, autoRefreshMs }: AppProps) {
       </ErrorMessage>
     )
   } else if (keys.length === 0) {
-    content =
-      connectState.phase === 'idle' ? <EmptyState onConnect={() => void connect(parseConnectLimit(limitText) ?? undefined)} onAddKey={() => setDialog({ kind: 'add' })} /> : null
+    content = connectState.phase === 'idle' ? <EmptyState onConnect={() => openConnect()} onAddKey={() => setDialog({ kind: 'add' })} /> : null
   } else {
     content = (
-      <section className="keys" aria-labelledby="keys-title">
-        <div className="keys-head">
-          <h2 id="keys-title">
-            Your keys <span className="count">{keys.length}</span>
-          </h2>
-          <p className="help">Limits are this key's cap; OpenRouter does not let a key read your account balance.</p>
-        </div>
-        <KeyList
-          keys={keys}
-          lowCreditPercent={view!.settings.lowCreditPercent}
-          manualOrder={view!.settings.sortOrder === 'manual'}
-          pendingRefresh={pendingRefresh}
-          actions={cardActions}
-        />
-      </section>
+      <KeysSection
+        keys={keys}
+        lowCreditPercent={view!.settings.lowCreditPercent}
+        manualOrder={view!.settings.sortOrder === 'manual'}
+        pendingRefresh={pendingRefresh}
+        actions={cardActions}
+        view={view!.settings.keyView}
+        onViewChange={(keyView) => void updateSettings({ keyView })}
+        onOpenKey={(keyId) => void updateSettings({ keyView: 'cards' }).then(() => setTimeout(() => showKey(keyId), 0))}
+      />
     )
   }
 
@@ -262,16 +320,14 @@ export function App({ api, autoRefreshMs }: AppProps) {
           <TopBar
             connectRunning={flowRunning}
             refreshingAll={refreshingAll}
-            limitText={limitText}
-            onLimitTextChange={setLimitText}
-            onConnect={(limit) => void connect(limit)}
+            onConnect={() => openConnect()}
             onAddKey={() => setDialog({ kind: 'add' })}
             onMintKey={() => setDialog({ kind: 'mint' })}
             onRefreshAll={() => void refreshAllManually()}
           />
           <main id="main" className="main" tabIndex={-1}>
             {connectState.phase !== 'idle' ? (
-              <ConnectPanel ref={panel} state={connectState} actions={connectActions} onTryAgain={() => void connect(lastConnectLimit.current)} />
+              <ConnectPanel ref={panel} state={connectState} actions={connectActions} onTryAgain={() => void tryConnectAgain()} />
             ) : null}
             {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
             {view ? <NoticesBanner notices={view.notices} /> : null}
@@ -285,19 +341,19 @@ export function App({ api, autoRefreshMs }: AppProps) {
             </footer>
           ) : null}
         </div>
-        {dialog?.kind === 'add' ? <AddKeyDialog onAdd={addKey} onClose={closeDialog} /> : null}
+        {dialog?.kind === 'connect' ? (
+          <ConnectDialog storedKeys={keys.length} suggestedName={suggestedKeyName(keys)} request={dialog.request} onConnect={startConnect} onClose={closeDialog} />
+        ) : null}
+        {dialog?.kind === 'add' ? <AddKeyDialog keys={keys} onAdd={addKey} onClose={closeDialog} /> : null}
         {dialog?.kind === 'mint' ? (
           <MintKeyDialog
             keys={keys}
             onMint={mintKey}
-            onUseBrowser={(limit) => {
-              setDialog(null)
-              void connect(limit)
-            }}
+            onUseBrowser={(carried) => setDialog({ kind: 'connect', request: carried })}
             onClose={closeDialog}
           />
         ) : null}
-        {removing ? <RemoveKeyDialog keyView={removing} onRemove={removeKey} onOpenRevokePage={openRevokePage} onClose={closeDialog} /> : null}
+        {removing ? <RemoveKeyDialog keyView={removing} onRemove={removeKey} onOpenRevokePage={openRevokePage} onClose={closeDialog} returnFocusTo={focusNextKey} /> : null}
         <Toasts toasts={toasts} onClose={closeToast} />
       </div>
     </ToastContext>

@@ -2,7 +2,7 @@
 import { isPortAnswering } from '../../main/core/connect/callback-server'
 import { keychainItems } from '../support/keychain'
 import { expect, test } from './fixtures'
-import { connectionStatus, shownCallbackUrl, startConnect } from './steps'
+import { WAITING_TEXT, connectionStatus, shownCallbackUrl, startConnect } from './steps'
 
 test('deny: the person declines on the consent page; nothing is stored and the app returns to idle', async ({ launch, appEnv }) => {
   const harness = await launch()
@@ -36,6 +36,6 @@ test('timeout: a browser that never comes back ends the flow with a message', as
   expect(await keychainItems(appEnv.ORKM_KEYCHAIN_SERVICE)).toEqual([])
   // Try again starts a fresh flow.
   await harness.app.getByRole('button', { name: 'Try again' }).click()
-  await expect(connectionStatus(harness.app)).toHaveText('Waiting for you to approve in your browser…')
+  await expect(connectionStatus(harness.app)).toHaveText(WAITING_TEXT)
   await expect((await harness.waitForAuthorizationPage()).getByRole('button', { name: 'Authorize' })).toBeVisible()
 })

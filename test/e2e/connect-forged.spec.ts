@@ -3,7 +3,7 @@ import { s256Challenge } from '../../main/core/connect/pkce'
 import { keychainItems } from '../support/keychain'
 import { NAVIGATION_HEADERS, rawRequest } from '../support/http'
 import { expect, test } from './fixtures'
-import { connectionStatus, keyCard, shownCallbackUrl, startConnect } from './steps'
+import { CONNECTED_TEXT, WAITING_TEXT, connectionStatus, keyCard, shownCallbackUrl, startConnect } from './steps'
 
 test('forged callbacks: wrong path, a second callback, a stray request — refused; only the real approval stores a key', async ({ launch, double, appEnv }) => {
   const harness = await launch()
@@ -16,11 +16,11 @@ test('forged callbacks: wrong path, a second callback, a stray request — refus
   expect((await rawRequest({ port, path: '/favicon.ico', headers: NAVIGATION_HEADERS })).status).toBe(404)
   // From a web page (fetch), with the right path: refused.
   expect((await rawRequest({ port, path: `${callback.pathname}?code=abc`, headers: { 'sec-fetch-mode': 'cors', origin: 'https://evil.example' } })).status).toBe(403)
-  await expect(connectionStatus(harness.app)).toHaveText('Waiting for you to approve in your browser…')
+  await expect(connectionStatus(harness.app)).toHaveText(WAITING_TEXT)
 
   // The real approval completes the flow.
   await consent.getByRole('button', { name: 'Authorize' }).click()
-  await expect(connectionStatus(harness.app)).toHaveText('Connected — the key is saved in your keychain.')
+  await expect(connectionStatus(harness.app)).toHaveText(CONNECTED_TEXT)
 
   // A second callback after that: the listener is gone (or says already handled); nothing more is stored.
   const replay = await rawRequest({ port, path: `${callback.pathname}?code=replayed`, headers: NAVIGATION_HEADERS }).catch(() => null)

@@ -2,7 +2,7 @@
 import type { Server } from 'node:net'
 import { freePort, holdPort } from '../support/http'
 import { expect, test } from './fixtures'
-import { connectionStatus, keyCard, shownCallbackUrl, startConnect } from './steps'
+import { CONNECTED_TEXT, connectionStatus, keyCard, shownCallbackUrl, startConnect } from './steps'
 
 test('port taken: the person is told, and the flow completes on a fallback port', async ({ launch }) => {
   const preferred = await freePort()
@@ -15,7 +15,7 @@ test('port taken: the person is told, and the flow completes on a fallback port'
     const callback = await shownCallbackUrl(harness.app)
     expect(Number(callback.port)).not.toBe(preferred)
     await consent.getByRole('button', { name: 'Authorize' }).click()
-    await expect(connectionStatus(harness.app)).toHaveText('Connected — the key is saved in your keychain.')
+    await expect(connectionStatus(harness.app)).toHaveText(CONNECTED_TEXT)
     await expect(keyCard(harness.app, 'OpenRouter key 1')).toBeVisible()
   } finally {
     await new Promise<void>((resolve) => (blocker ? blocker.close(() => resolve()) : resolve()))

@@ -4,11 +4,11 @@ import { keychainItems } from '../support/keychain'
 import { readAllFiles } from '../support/temp-dir'
 import { expect, test } from './fixtures'
 import { screenshotPath } from './screenshots'
-import { connectAccount, keyCard, startConnect } from './steps'
+import { CONNECTED_TEXT, connectAccount, keyCard, startConnect } from './steps'
 
-test('connect: the approved key appears with the figures OpenRouter reports, stored only in the keychain', async ({ launch, double, appEnv, backend }) => {
+test('connect: the name and limit typed in the form reach the new key; it appears with the figures OpenRouter reports, stored only in the keychain', async ({ launch, double, appEnv, backend }) => {
   const harness = await launch()
-  const consent = await startConnect(harness, { limit: 10 })
+  const consent = await startConnect(harness, { limit: 10, name: 'Work laptop' })
   // The consent page was opened on OpenRouter's /auth with PKCE S256 and a loopback callback.
   const consentUrl = new URL(consent.url())
   expect(consentUrl.origin).toBe(new URL(double.origin).origin)
@@ -23,12 +23,18 @@ test('connect: the approved key appears with the figures OpenRouter reports, sto
   await consent.getByRole('button', { name: 'Authorize' }).click()
   await expect(consent.getByText('Connected — you can close this tab')).toBeVisible()
   const { app } = harness
-  await expect(app.getByTestId('connect-status')).toHaveText('Connected — the key is saved in your keychain.')
+  await expect(app.getByTestId('connect-status')).toHaveText(CONNECTED_TEXT)
+  // "Connected as <account>": shortened, with the whole id available.
+  const account = app.getByTestId('connected-account')
+  await expect(account).toHaveAttribute('title', double.keys()[0]!.userId!)
+  await expect(app.getByTestId('connect-status')).toContainText(`Connected as ${double.keys()[0]!.userId!.slice(0, 9)}…`)
 
   const issued = double.keys()
   expect(issued).toHaveLength(1)
   const secret = issued[0]!.secret
-  const card = keyCard(app, 'OpenRouter key 1')
+  const card = keyCard(app, 'Work laptop')
+  // OpenRouter's own label is shown too, as the keys page lists it; the typed name stayed local.
+  await expect(card.getByTestId('key-remote-label')).toHaveText(`On OpenRouter: ${issued[0]!.label}`)
   await expect(card.getByTestId('key-masked')).toHaveText(maskKey(secret))
   await expect(card.getByTestId('key-limit')).toHaveText('$10.00')
   await expect(card.getByTestId('key-remaining')).toHaveText('$10.00')

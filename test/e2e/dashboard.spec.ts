@@ -24,7 +24,7 @@ test.describe('dashboard', () => {
       ['Old experiment', 'Expired', '$5.00'],
       ['Weekend project', 'Limit reached', '$2.00'],
       ['Personal (no cap)', 'Active', 'No cap'],
-      ['Shared with a friend', 'Rejected by OpenRouter', ''],
+      ['Shared with a friend', 'Rejected or disabled on OpenRouter', ''],
     ]
     for (const [label, status, limit] of expectations) {
       const card = keyCard(app, label)
@@ -32,7 +32,7 @@ test.describe('dashboard', () => {
       if (limit) await expect(card.getByTestId('key-limit'), label).toHaveText(limit)
     }
     await expect(keyCard(app, 'Work laptop').getByTestId('key-remaining')).toHaveText('$18.60')
-    await expect(keyCard(app, 'Work laptop').getByTestId('key-reset')).toHaveText('Monthly')
+    await expect(keyCard(app, 'Work laptop').getByTestId('key-reset')).toContainText(/^Monthly ?resets in \d+ (h|min|days) \(\w+ \d+ 00:00 UTC\)$/)
     await expect(keyCard(app, 'Work laptop').getByTestId('key-usage-daily')).toHaveText('$0.42')
     await expect(keyCard(app, 'Personal (no cap)').getByTestId('key-remaining')).toHaveText('—')
     await expect(keyCard(app, 'Personal (no cap)').getByTestId('key-usage-total')).toHaveText('$41.87')
@@ -40,6 +40,8 @@ test.describe('dashboard', () => {
     await expect(keyCard(app, 'Weekend project').getByRole('meter', { name: 'Remaining credit' })).toHaveAttribute('aria-valuenow', '0')
     // Warnings reach the person: in the window…
     const warnings = app.getByRole('region', { name: 'Warnings' })
+    await expect(warnings.getByTestId('warnings-summary')).toHaveText(/^\d+ keys need attention$/)
+    await warnings.getByRole('button', { name: 'Show details' }).click()
     await expect(warnings).toContainText('CI pipeline')
     await expect(warnings).toContainText('Shared with a friend')
   })
@@ -57,7 +59,7 @@ test.describe('dashboard', () => {
     await expect(keyCard(app, 'Laptop')).toBeVisible()
     await keyCard(app, 'Second').getByRole('button', { name: 'Set as default' }).click()
     await expect(keyCard(app, 'Second').getByText('Default', { exact: true })).toBeVisible()
-    await keyCard(app, 'Second').getByRole('button', { name: 'Move up' }).click()
+    await keyCard(app, 'Second').getByRole('button', { name: 'Move Second up' }).click()
     const labels = app.getByRole('list', { name: 'Stored keys' }).getByRole('listitem')
     await expect(labels.first()).toHaveAttribute('aria-label', 'Second')
 
@@ -72,8 +74,8 @@ test.describe('dashboard', () => {
     const harness = await launch({ ORKM_CLIPBOARD_CLEAR_SECONDS: '2' })
     const card = keyCard(harness.app, 'Copy me')
     await card.getByRole('button', { name: 'Copy as export' }).click()
-    await expect.poll(() => harness.readClipboard()).toBe(`export OPENROUTER_API_KEY=${secret}`)
-    await card.getByRole('button', { name: 'Copy key' }).click()
+    await expect.poll(() => harness.readClipboard()).toBe(`export OPENROUTER_API_KEY='${secret}'`)
+    await card.getByRole('button', { name: 'Copy Copy me', exact: true }).click()
     await expect.poll(() => harness.readClipboard()).toBe(secret)
     await expect(harness.app.getByText(/clipboard will be cleared/)).toBeVisible()
     await expect.poll(() => harness.readClipboard(), { timeout: 6000 }).toBe('')

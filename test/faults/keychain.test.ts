@@ -30,7 +30,7 @@ describe.skipIf(NO_SECRET_SERVICE_HERE !== null)('keychain faults', () => {
       WRAP: 'ORKM_PRIVATE_KEYRING=1 bash scripts/with-keyring.sh',
     })
     expect(observed['phase']).toBe('failed')
-    expect(observed['error']).toMatchObject({ code: 'keychain-locked', message: expect.stringMatching(/locked/), hint: expect.stringMatching(/Unlock/) })
+    expect(observed['error']).toMatchObject({ code: 'keychain-locked', message: expect.stringMatching(/locked/), hint: expect.stringMatching(/Unlock.*Save again/) })
     expect(observed['unsavedKey']).toMatchObject({ maskedKey: expect.stringMatching(/^sk-or-v1-…[0-9a-f]{4}$/) })
     expect(observed['dismissRefused']).toMatchObject({ ok: false, error: { code: 'busy' } })
     expect(observed['copy']).toMatchObject({ ok: true, value: { clearsAfterSeconds: 30 } })

@@ -7,6 +7,7 @@ import type {
   AccountView,
   AppError,
   Bridge,
+  ConnectRequest,
   ConnectState,
   EventChannel,
   EventContract,
@@ -201,6 +202,8 @@ export interface FakeOrkmOptions {
   warnings?: Warning[]
   notices?: string[]
   connect?: ConnectState
+  /** A link's connect request waiting when the window opens. */
+  connectRequest?: ConnectRequest
   clearsAfterSeconds?: number
   /** Delay of every answer, in ms (0: the next microtask). */
   latencyMs?: number
@@ -223,6 +226,8 @@ export interface FakeOrkm {
   emitKeys(): void
   setConnect(state: ConnectState): void
   menu(command: MenuCommand): void
+  /** A link asks to connect (main keeps it until taken, and tells the window). */
+  requestConnect(limit: number | null): void
   /** The person approves on the consent page: the flow completes and a key is listed. */
   approve(label?: string): void
   view(): KeyListView
@@ -234,7 +239,7 @@ export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, err
 
 export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   let keys: KeyView[] = (options.keys ?? []).map((key) => ({ ...key }))
-  let settings: Settings = { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true, ...options.settings }
+  let settings: Settings = { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true, keyView: 'cards', ...options.settings }
   const fixedWarnings = options.warnings
   const notices = options.notices ?? []
   let connect: ConnectState = options.connect ?? { phase: 'idle' }
@@ -246,6 +251,8 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   const calls: FakeOrkm['calls'] = []
   let flowCounter = 0
   let lastLimit: number | undefined
+  let lastName: string | undefined
+  let pendingRequest: ConnectRequest | null = options.connectRequest ?? null
 
   // The real sorting code main uses, so a renderer test of the order checks the app's sorting, not the fake's.
   const sorted = (): KeyView[] => sortKeys(keys, settings.sortOrder)
@@ -362,6 +369,12 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       return ok({ ...key })
     },
     'keys:open-revoke-page': (keyId) => (find(keyId) ? ok(null) : notFound),
+    'storage:check': () => ok(null),
+    'connect:take-request': () => {
+      const request = pendingRequest
+      pendingRequest = null
+      return ok(request)
+    },
     'settings:update': (patch) => {
       settings = { ...settings, ...patch }
       return ok(view())
@@ -370,6 +383,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       if (connect.phase === 'awaiting-browser' || connect.phase === 'exchanging' || connect.phase === 'saving') return ok(connect)
       flowCounter += 1
       lastLimit = connectOptions.limit
+      lastName = connectOptions.name
       const limitParam = connectOptions.limit === undefined ? '' : `&limit=${connectOptions.limit}`
       setConnect({
         phase: 'awaiting-browser',
@@ -420,7 +434,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     setConnect({ phase: 'exchanging', flowId })
     setConnect({ phase: 'saving', flowId })
     const key = addKey(
-      label ?? `OpenRouter key ${keys.length + 1}`,
+      label ?? lastName ?? `OpenRouter key ${keys.length + 1}`,
       makeFigures({ limit: limit ?? null, limitRemaining: limit ?? null, limitReset: null, usage: 0, usageDaily: 0, usageWeekly: 0, usageMonthly: 0 }),
     )
     setConnect({ phase: 'connected', flowId, keyId: key.id, label: key.label, account: key.userId, accountMismatch: false })
@@ -470,6 +484,10 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     emitKeys,
     setConnect,
     menu: (command) => emit('menu:command', command),
+    requestConnect(limit) {
+      pendingRequest = { source: 'link', limit }
+      emit('connect:requested', pendingRequest)
+    },
     approve,
     view,
     listenerCount: (channel) => listeners.get(channel)?.size ?? 0,

@@ -1,7 +1,7 @@
 // The composition root shared by the Electron shell, the test harness, the demo and the benchmark:
 // the same services, wired the same way, whatever hosts them.
 import { join } from 'node:path'
-import type { EventChannel, EventContract, MintRequest } from '../../../preload/contract'
+import type { ConnectRequest, EventChannel, EventContract, MintRequest } from '../../../preload/contract'
 import type { AppConfig } from './config'
 import { ConnectFlow } from '../connect/connect-flow'
 import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
@@ -50,6 +50,11 @@ export interface AppServices {
   readonly updates: UpdateController
   /** Subscribes to every main → renderer event. */
   onEvent(sink: EventSink): () => void
+  /**
+   * A link asked to connect: the window shows the connect form, prefilled; nothing starts until the person
+   * continues. Kept until the window takes it, so a link that launched the app is not lost before it loads.
+   */
+  requestConnect(limit: number | null): void
   shutdown(): Promise<void>
 }
 
@@ -100,6 +105,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     clipboard: adapters.clipboard,
     clock,
     logger,
+    checkStorage: () => keys.checkStorage(),
   })
   const accountService = await AccountService.open({
     store: createAccountStore(config.dataDir, vault, logger),
@@ -190,6 +196,15 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
         updates.poke() // turning automatic updates on checks soon, not hours later
         return view
       },
+      'connect:take-request': () => {
+        const request = pendingConnectRequest
+        pendingConnectRequest = null
+        return request
+      },
+      'storage:check': async () => {
+        await keys.checkStorage()
+        return null
+      },
       'connect:start': (options) => connect.start(options),
       'connect:state': () => connect.current,
       'connect:cancel': () => connect.cancel(),
@@ -225,6 +240,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   )
 
   const sinks = new Set<EventSink>()
+  let pendingConnectRequest: ConnectRequest | null = null
   keys.onChange((view) => sinks.forEach((sink) => sink('keys:changed', view)))
   connect.onChange((state) => sinks.forEach((sink) => sink('connect:changed', state)))
   updates.onChange((status) => sinks.forEach((sink) => sink('update:changed', status)))
@@ -245,6 +261,10 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     onEvent(sink) {
       sinks.add(sink)
       return () => sinks.delete(sink)
+    },
+    requestConnect(limit) {
+      pendingConnectRequest = { source: 'link', limit }
+      sinks.forEach((sink) => sink('connect:requested', pendingConnectRequest!))
     },
     async shutdown() {
       sinks.clear()

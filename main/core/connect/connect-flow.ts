@@ -7,6 +7,7 @@ import type { CallbackPage } from './callback-page'
 import { CODE_PATTERN, callbackPath, openCallbackListener, type CallbackEvent, type CallbackListener } from './callback-server'
 import type { ClipboardGuard } from '../keys/clipboard-guard'
 import { assertKeyShape, maskKey } from '../keys/key-identity'
+import { cleanLabel } from '../keys/labels'
 import type { KeyService } from '../keys/key-service'
 import type { KeyIntake, NewKey } from '../new-keys/key-intake'
 import type { Logger } from '../base/logger'
@@ -26,10 +27,14 @@ export interface ConnectFlowDeps {
   clipboard: ClipboardPort
   clock: Clock
   logger: Logger
+  /** Throws when no keychain can take the new key (unreachable, locked): checked before the browser opens. */
+  checkStorage(): Promise<void>
 }
 
 interface ActiveFlow {
   flowId: string
+  /** The name typed in the connect form; it stays on this device (the consent page takes no name). */
+  name: string | null
   pkce: PkcePair
   nonce: string
   listener: CallbackListener | null
@@ -43,7 +48,7 @@ interface UnsavedKey {
   origin: NewKey['origin']
   secret: string
   userId: string | null
-  /** The label chosen for a minted key; a connected key gets a default one. */
+  /** The label typed for the key (connect form, mint); unnamed, a connected key takes OpenRouter's label. */
   label: string | null
   copied: boolean
 }
@@ -88,9 +93,12 @@ export class ConnectFlow {
   }
 
   private async begin(options: ConnectOptions): Promise<ConnectState> {
+    // A key OpenRouter creates must have somewhere to go: say so now, not after the person approved it.
+    await this.deps.checkStorage()
     const flowId = createNonce(9)
     const flow: ActiveFlow = {
       flowId,
+      name: options.name?.trim() || null,
       pkce: createPkcePair(),
       nonce: createNonce(),
       listener: null,
@@ -199,7 +207,7 @@ export class ConnectFlow {
     } catch (error) {
       return this.setState({ phase: 'failed', flowId: flow.flowId, error: appErrorOf(error), unsavedKey: null })
     }
-    this.unsaved = { flowId: flow.flowId, origin: 'exchange', secret: exchanged.key, userId: exchanged.userId, label: null, copied: false }
+    this.unsaved = { flowId: flow.flowId, origin: 'exchange', secret: exchanged.key, userId: exchanged.userId, label: flow.name, copied: false }
     return this.saveUnsaved()
   }
 
@@ -210,11 +218,14 @@ export class ConnectFlow {
     try {
       // The key's figures are fetched while the keychain write runs; a failed fetch never blocks the save.
       const figures = this.deps.gateway.getKeyFigures(unsaved.secret).catch(() => null)
+      // Unnamed, a connected key is named as OpenRouter lists it, so it can be matched with the keys page; that
+      // needs its figures first (bounded by the request timeout; the key is held in memory meanwhile).
+      const label = unsaved.label ?? (unsaved.origin === 'exchange' ? cleanLabel((await figures)?.remoteLabel ?? '') || null : null)
       const { stored, accountMismatch } = await this.deps.intake.accept(unsaved.secret, {
         origin: unsaved.origin,
         userId: unsaved.userId,
         figures,
-        ...(unsaved.label === null ? {} : { label: unsaved.label }),
+        ...(label === null ? {} : { label }),
       })
       this.unsaved = null
       if (!stored.figures) void this.deps.keys.refresh(stored.id).catch(() => {})
@@ -231,7 +242,7 @@ export class ConnectFlow {
       return this.setState({
         phase: 'failed',
         flowId: unsaved.flowId,
-        error: appErrorOf(error),
+        error: withSaveAgainHint(appErrorOf(error)),
         unsavedKey: { maskedKey: maskKey(unsaved.secret) },
       })
     }
@@ -245,7 +256,7 @@ export class ConnectFlow {
     }
     const flowId = createNonce(9)
     this.unsaved = { flowId, origin, secret, userId, label, copied: false }
-    return this.setState({ phase: 'failed', flowId, error: appErrorOf(error), unsavedKey: { maskedKey: maskKey(secret) } })
+    return this.setState({ phase: 'failed', flowId, error: withSaveAgainHint(appErrorOf(error)), unsavedKey: { maskedKey: maskKey(secret) } })
   }
 
   async retrySave(): Promise<ConnectState> {
@@ -363,4 +374,11 @@ export function codeFromPaste(text: string, nonce: string): string {
     throw new AppFailure('invalid-argument', 'That address does not carry a valid code.')
   }
   return codes[0]!
+}
+
+/** A key held in memory because the keychain refused it: the hint names the one button that saves it. */
+function withSaveAgainHint(error: AppError): AppError {
+  if (error.code === 'keychain-locked') return { ...error, hint: 'Unlock your keychain (on Linux: your login keyring, e.g. in Passwords and Keys), then press Save again.' }
+  if (error.code === 'keychain-unavailable' || error.code === 'keychain-failed') return { ...error, hint: `${error.hint ?? 'Fix the keychain.'} Then press Save again.` }
+  return error
 }

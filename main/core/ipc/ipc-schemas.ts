@@ -11,6 +11,7 @@ const settingsPatch = z
     lowCreditPercent: z.number().int().min(1).max(100),
     sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']),
     autoUpdate: z.boolean(),
+    keyView: z.enum(['cards', 'list']),
   })
   .partial()
   .strict()
@@ -53,8 +54,10 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   ]),
   'keys:open-revoke-page': z.tuple([keyId]),
   'keys:confirm-account': z.tuple([keyId]),
+  'storage:check': z.tuple([]),
+  'connect:take-request': z.tuple([]),
   'settings:update': z.tuple([settingsPatch]),
-  'connect:start': z.tuple([z.object({ limit: usd.optional() }).strict()]),
+  'connect:start': z.tuple([z.object({ limit: usd.optional(), name: z.string().trim().min(1).max(100).optional() }).strict()]),
   'connect:state': z.tuple([]),
   'connect:cancel': z.tuple([]),
   'connect:open-again': z.tuple([]),

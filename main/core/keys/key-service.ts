@@ -7,7 +7,7 @@ import { AppFailure, isAppFailure } from '../base/app-failure'
 import { keyIdOf, maskKey } from './key-identity'
 import { reconcileWithKeychain } from './keychain-reconciler'
 import { cleanLabel, MAX_LABEL_LENGTH } from './labels'
-import { deriveStatus, deriveWarnings } from './key-status'
+import { deriveStatus, deriveWarnings, notificationFor } from './key-status'
 import type { Logger } from '../base/logger'
 import type { MetadataStore } from './metadata-store'
 import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
@@ -117,8 +117,20 @@ export class KeyService {
     return {
       keys: views,
       settings: { ...settings },
-      warnings: deriveWarnings(this.document.keys.filter((key) => !this.missingSecrets.has(key.id)), settings, now),
+      warnings: deriveWarnings(this.document.keys.filter((key) => !key.removing), settings, now, this.missingSecrets),
       notices: [...this.notices],
+    }
+  }
+
+  /**
+   * Throws when no keychain can be reached at all (with the fix), asked before a key is created or pasted. A locked
+   * keychain passes: it may be unlocked by then, and if not, the new key is held in memory for "Save again".
+   */
+  async checkStorage(): Promise<void> {
+    try {
+      await this.deps.vault.list()
+    } catch (error) {
+      if (isAppFailure(error) && error.appError.code === 'keychain-unavailable') throw error
     }
   }
 
@@ -407,14 +419,14 @@ export class KeyService {
   /** Desktop notification once per condition; a condition that clears can be announced again if it recurs. */
   private announceNewWarnings(): void {
     const current = deriveWarnings(
-      this.document.keys.filter((key) => !this.missingSecrets.has(key.id) && !key.removing),
+      this.document.keys.filter((key) => !key.removing),
       this.document.settings,
       this.deps.clock.now(),
+      this.missingSecrets,
     )
     const announced = new Set(this.document.announcedWarnings)
-    for (const warning of current) {
-      if (!announced.has(warning.id)) this.deps.notifier.notify('OpenRouter Key Manager', warning.message)
-    }
+    const notification = notificationFor(current.filter((warning) => !announced.has(warning.id)))
+    if (notification) this.deps.notifier.notify(notification.title, notification.body)
     this.document.announcedWarnings = current.map((warning) => warning.id)
   }
 

@@ -28,7 +28,8 @@ export function deriveStatus(key: StatusInput, settings: Settings, now: number, 
     return { kind: 'missing-secret', reason: 'The key is no longer in your keychain. Remove it here, or add it again.' }
   }
   if (key.lastError?.code === 'key-rejected') {
-    return { kind: 'rejected', reason: 'OpenRouter rejected this key (401): revoked, disabled or unknown.' }
+    // Without a management key a disabled key answers 401 exactly like a revoked one: say both.
+    return { kind: 'rejected', reason: 'OpenRouter answers 401 for this key: it was revoked or disabled there.' }
   }
   if (key.lastError?.code === 'rate-limited') {
     // A 429 says nothing about the key: its last known figures stay, and the time says when the app tries again.
@@ -72,12 +73,15 @@ function isLowCredit(key: StatusInput, settings: Settings): boolean {
 }
 
 /** One warning per key and condition; its id changes when the condition is a new one (e.g. a new expiry date). */
-export function deriveWarnings(keys: StoredKey[], settings: Settings, now: number): Warning[] {
+export function deriveWarnings(keys: StoredKey[], settings: Settings, now: number, missingSecrets: ReadonlySet<string> = new Set()): Warning[] {
   const warnings: Warning[] = []
   for (const key of keys) {
-    const status = deriveStatus(key, settings, now)
+    const status = deriveStatus(key, settings, now, missingSecrets.has(key.id))
     const label = `“${key.label}”`
     switch (status.kind) {
+      case 'missing-secret':
+        warnings.push({ id: `${key.id}:missing-secret`, keyId: key.id, kind: 'missing-secret', message: `${label} is no longer in your keychain.` })
+        break
       case 'expiring-soon':
         warnings.push({ id: `${key.id}:expiring-soon:${key.figures?.expiresAt}`, keyId: key.id, kind: 'expiring-soon', message: `${label} ${status.reason.toLowerCase().replace(/\.$/, '')}.` })
         break
@@ -98,4 +102,17 @@ export function deriveWarnings(keys: StoredKey[], settings: Settings, now: numbe
     }
   }
   return warnings
+}
+
+/**
+ * The desktop notification for conditions that are new since the last announcement: one condition is said as
+ * it is; several (typically at start-up) make one notification that counts them, not one each.
+ */
+export function notificationFor(fresh: readonly Warning[]): { title: string; body: string } | null {
+  if (fresh.length === 0) return null
+  if (fresh.length === 1) return { title: 'OpenRouter Key Manager', body: fresh[0]!.message }
+  const keys = new Set(fresh.map((warning) => warning.keyId)).size
+  const shown = fresh.slice(0, 3).map((warning) => warning.message)
+  const more = fresh.length > shown.length ? ` And ${fresh.length - shown.length} more.` : ''
+  return { title: keys === 1 ? '1 key needs attention' : `${keys} keys need attention`, body: `${shown.join(' ')}${more}` }
 }

@@ -35,7 +35,7 @@ export interface MetadataDocument {
   announcedWarnings: string[]
 }
 
-export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true }
+export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true, keyView: 'cards' }
 
 const appErrorSchema = z.object({
   code: z.string(),
@@ -83,6 +83,7 @@ export const settingsSchema = z.object({
   sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']).catch(DEFAULT_SETTINGS.sortOrder),
   // Absent in files written before updates existed: on, as for a new install.
   autoUpdate: z.boolean().catch(DEFAULT_SETTINGS.autoUpdate),
+  keyView: z.enum(['cards', 'list']).catch(DEFAULT_SETTINGS.keyView),
 }) satisfies z.ZodType<Settings, unknown>
 
 export function emptyDocument(): MetadataDocument {

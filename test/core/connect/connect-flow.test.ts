@@ -8,6 +8,8 @@ import { startTestServices, type TestServices } from '../../support/core-service
 import { readAllFiles } from '../../support/temp-dir'
 import { isPortAnswering } from '../../../main/core/connect/callback-server'
 import { freePort } from '../../support/http'
+import { AppFailure } from '../../../main/core/base/app-failure'
+import { faultyVault, LOCKED, type FaultyVault } from '../../support/faulty-vault'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -50,11 +52,58 @@ describe('connect flow', () => {
       expect(exchange.authorization).toBeNull()
       expect(exchange.body).toMatchObject({ code_challenge_method: 'S256' })
       await expect.poll(() => app.services.keys.list().keys[0]?.figures?.limit).toBe(12)
-      expect(state.phase === 'connected' && state.label).toBe('OpenRouter key 1')
+      // Unnamed: the key is named as OpenRouter lists it, so it can be found on the keys page.
+      expect(state.phase === 'connected' && state.label).toBe(double.keys()[0]!.label)
       for (const file of await readAllFiles(app.dataDir)) expect(file.text).not.toContain(secret)
     } finally {
       delete process.env['OPENROUTER_API_KEY']
     }
+  })
+
+  it('names the new key as typed in the connect form; the name never reaches the consent page', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const authUrl = awaitingUrl(await app.services.connect.start({ name: 'Work laptop', limit: 3 }))
+    expect(authUrl).not.toContain('Work')
+    await followConsentRedirect(authUrl)
+    const state = await waitForPhase('connected')
+    expect(state.phase === 'connected' && state.label).toBe('Work laptop')
+    expect(app.services.keys.list().keys.map((key) => key.label)).toEqual(['Work laptop'])
+    expect(state.phase === 'connected' && state.account).toBe(double.keys()[0]!.userId)
+  })
+
+  it('falls back to "OpenRouter key N" when OpenRouter does not answer for the new key', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    double.failNext('key', { kind: 'status', status: 401 }, 1)
+    await followConsentRedirect(authUrl)
+    const state = await waitForPhase('connected')
+    expect(state.phase === 'connected' && state.label).toBe('OpenRouter key 1')
+  })
+
+  it('says there is no keychain before the browser opens, and opens nothing; a locked one does not stop it', async () => {
+    let vault: FaultyVault | undefined
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl, wrapVault: (inner) => (vault = faultyVault(inner)) })
+    vault!.failReads = new AppFailure('keychain-unavailable', 'No OS keychain could be reached, so keys cannot be stored safely.', 'Install a Secret Service.')
+    const refused = await app.services.dispatch('connect:start', [{}])
+    expect(refused).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', hint: 'Install a Secret Service.' } })
+    expect(await app.services.dispatch('storage:check', [])).toMatchObject({ ok: false, error: { code: 'keychain-unavailable' } })
+    expect(app.opened).toEqual([])
+    expect(app.services.connect.current.phase).toBe('idle')
+    vault!.failReads = LOCKED()
+    expect(await app.services.dispatch('storage:check', [])).toEqual({ ok: true, value: null })
+    expect((await app.services.connect.start({})).phase).toBe('awaiting-browser')
+  })
+
+  it('a link asks; nothing starts: the request waits for the window, is told once, and is taken once', async () => {
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const events: unknown[] = []
+    app.services.onEvent((channel, payload) => events.push([channel, payload]))
+    app.services.requestConnect(25)
+    expect(events).toEqual([['connect:requested', { source: 'link', limit: 25 }]])
+    expect(app.services.connect.current.phase).toBe('idle')
+    expect(app.opened).toEqual([])
+    expect(await app.services.dispatch('connect:take-request', [])).toEqual({ ok: true, value: { source: 'link', limit: 25 } })
+    expect(await app.services.dispatch('connect:take-request', [])).toEqual({ ok: true, value: null })
   })
 
   it('answers a second Connect with the running flow instead of starting another', async () => {

@@ -151,6 +151,11 @@ describe('managing', () => {
     await app.restart()
     expect(keys().list().settings.sortOrder).toBe('expiry')
     expect(keys().list().keys.map((key) => key.label)).toEqual(expected.expiry)
+    // The cards / list choice is remembered too.
+    expect(keys().list().settings.keyView).toBe('cards')
+    await keys().updateSettings({ keyView: 'list' })
+    await app.restart()
+    expect(keys().list().settings.keyView).toBe('list')
   })
 
   it('copies the key to the clipboard (plain or as an export line) and clears it if unchanged', async () => {
@@ -226,6 +231,20 @@ describe('managing', () => {
     double.revokeKey(secret)
     await keys().refresh(id)
     expect(app.notifier.shown.at(-1)?.body).toBe('OpenRouter is rejecting “Soon”.')
+  })
+
+  it('several conditions found by one refresh make one desktop notification, not one each', async () => {
+    const soon = new Date(Date.now() + 2 * DAY).toISOString()
+    const secrets = [1, 2, 3].map(() => double.createKey({ expiresAt: soon }))
+    for (const [index, secret] of secrets.entries()) await intake().add(secret, `Key ${index + 1}`)
+    const before = app.notifier.shown.length
+    double.revokeKey(secrets[0]!)
+    double.revokeKey(secrets[1]!)
+    double.updateKey(secrets[2]!, { limit: 5, usage: 5 })
+    await keys().refreshAll('manual')
+    const shown = app.notifier.shown.slice(before)
+    expect(shown).toHaveLength(1)
+    expect(shown[0]!.title).toBe('3 keys need attention')
   })
 })
 

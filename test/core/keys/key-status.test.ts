@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveStatus, deriveWarnings } from '../../../main/core/keys/key-status'
+import { deriveStatus, deriveWarnings, notificationFor } from '../../../main/core/keys/key-status'
 import { DEFAULT_SETTINGS } from '../../../main/core/keys/stored-key'
 import { figures, SECRET_A, SECRET_B, storedKey } from '../../support/fixtures'
 
@@ -79,5 +79,29 @@ describe('deriveWarnings', () => {
       NOW,
     ).map((warning) => warning.kind)
     expect(kinds).toEqual(['rejected', 'expired', 'limit-reached', 'low-credit'])
+  })
+
+  it('warns about a key that is missing from the keychain', () => {
+    const gone = storedKey(SECRET_A, { label: 'Gone' })
+    const warnings = deriveWarnings([gone, storedKey(SECRET_B, { label: 'Fine' })], DEFAULT_SETTINGS, NOW, new Set([gone.id]))
+    expect(warnings).toEqual([{ id: `${gone.id}:missing-secret`, keyId: gone.id, kind: 'missing-secret', message: '“Gone” is no longer in your keychain.' }])
+  })
+
+  it('calls a 401 "revoked or disabled": without a management key the two cannot be told apart', () => {
+    expect(deriveStatus(storedKey(SECRET_A, { lastError: { code: 'key-rejected', message: 'x' } }), DEFAULT_SETTINGS, NOW).reason).toMatch(/revoked or disabled/)
+  })
+})
+
+describe('notificationFor', () => {
+  const warning = (keyId: string, message: string) => ({ id: `${keyId}:x:${message}`, keyId, kind: 'expired' as const, message })
+
+  it('says one new condition as it is, and nothing when there is none', () => {
+    expect(notificationFor([])).toBeNull()
+    expect(notificationFor([warning('a', '“A” has expired.')])).toEqual({ title: 'OpenRouter Key Manager', body: '“A” has expired.' })
+  })
+
+  it('makes one notification of several conditions, counting the keys', () => {
+    const six = ['a', 'b', 'c', 'd', 'e', 'e'].map((keyId, index) => warning(keyId, `Condition ${index + 1}.`))
+    expect(notificationFor(six)).toEqual({ title: '5 keys need attention', body: 'Condition 1. Condition 2. Condition 3. And 3 more.' })
   })
 })

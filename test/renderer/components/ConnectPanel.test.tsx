@@ -26,7 +26,7 @@ function actions(): ConnectActions {
 }
 
 function renderPanel(state: Finished, panelActions = actions(), onTryAgain = vi.fn()) {
-  const toaster: Toaster = { notify: vi.fn(), error: vi.fn() }
+  const toaster: Toaster = { notify: vi.fn(), error: vi.fn(), resolved: vi.fn() }
   render(
     <ToastContext value={toaster}>
       <ConnectPanel state={state} actions={panelActions} onTryAgain={onTryAgain} />
@@ -49,10 +49,14 @@ const buttonNames = (region: HTMLElement) => within(region).queryAllByRole('butt
 
 describe('ConnectPanel: what each phase says', () => {
   const cases: Array<[Finished, string]> = [
-    [awaiting, 'Waiting for you to approve in your browser…'],
+    [awaiting, 'Approve the new key on OpenRouter’s page in your browser; this window updates by itself.'],
     [{ phase: 'exchanging', flowId: 'f' }, 'Exchanging the authorization code…'],
     [{ phase: 'saving', flowId: 'f' }, 'Saving the key to your keychain…'],
-    [{ phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1', account: 'user_1', accountMismatch: false }, 'Connected — the key is saved in your keychain.'],
+    [
+      { phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1', account: 'user_2dHFtVWx2n56w6HkM0000000000', accountMismatch: false },
+      'Connected as user_2dHF…0000 (user_2dHFtVWx2n56w6HkM0000000000). The key is saved in your keychain.',
+    ],
+    [{ phase: 'connected', flowId: 'f', keyId: 'k', label: 'OpenRouter key 1', account: null, accountMismatch: false }, 'Connected. The key is saved in your keychain.'],
     [{ phase: 'failed', flowId: 'f', error: { code: 'code-rejected', message: 'OpenRouter refused the authorization code.' }, unsavedKey: null }, 'OpenRouter refused the authorization code.'],
     [{ phase: 'cancelled', flowId: 'f' }, 'Connection cancelled. Nothing was stored.'],
     [{ phase: 'timed-out', flowId: 'f' }, 'Timed out waiting for the browser. Nothing was stored.'],
@@ -67,13 +71,20 @@ describe('ConnectPanel: what each phase says', () => {
 })
 
 describe('ConnectPanel: buttons by phase', () => {
-  it('while waiting: the link as text, a countdown, Copy link, Open again, Cancel and the paste form', async () => {
+  it('while waiting: one sentence, a countdown and Cancel; the link, Copy link, Open again and the paste form behind "Having trouble?"', async () => {
     const user = userEvent.setup()
     const { region, panelActions, toaster } = renderPanel(awaiting)
-    expect(within(region).getByTestId('auth-url').textContent).toBe(awaiting.authUrl)
     expect(region.textContent).toMatch(/Time left\s*4:3[12]/)
     expect(within(region).queryByTestId('port-notice')).toBeNull()
-    expect(buttonNames(region)).toEqual(['Copy link', 'Open again', 'Cancel', 'Submit'])
+    const trouble = region.querySelector('details')!
+    expect(trouble.open).toBe(false)
+    expect(trouble.querySelector('summary')?.textContent).toBe('Having trouble?')
+    // Outside the disclosure: Cancel only.
+    expect(buttonNames(region).filter((_, index) => !trouble.contains(within(region).queryAllByRole('button')[index]!))).toEqual(['Cancel'])
+    await user.click(within(trouble).getByText('Having trouble?'))
+    expect(trouble.open).toBe(true)
+    expect(within(region).getByTestId('auth-url').textContent).toBe(awaiting.authUrl)
+    expect(buttonNames(region)).toEqual(['Cancel', 'Copy link', 'Open again', 'Submit'])
     await user.click(within(region).getByRole('button', { name: 'Copy link' }))
     expect(panelActions.copyLink).toHaveBeenCalled()
     expect(toaster.notify).toHaveBeenCalledWith('Link copied.')
@@ -158,7 +169,10 @@ describe('ConnectPanel: a key that could not be saved', () => {
     const notice = within(region).getByTestId('unsaved-key')
     expect(notice.textContent).toContain('sk-or-v1-…9f2e')
     expect(notice.textContent).toContain('held in memory only')
-    expect(buttonNames(region)).toEqual(['Save again', 'Copy key', 'Try again', 'Dismiss'])
+    // Save again is the one primary step: no competing "Try again".
+    expect(buttonNames(region)).toEqual(['Save again', 'Copy key', 'Dismiss'])
+    expect(region.querySelectorAll('.btn-primary')).toHaveLength(1)
+    expect(notice.textContent).toContain('press Save again')
     await user.click(within(region).getByRole('button', { name: 'Save again' }))
     expect(panelActions.retrySave).toHaveBeenCalled()
     await user.click(within(region).getByRole('button', { name: 'Copy key' }))

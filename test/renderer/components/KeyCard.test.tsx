@@ -52,14 +52,14 @@ describe('KeyCard: status', () => {
     expired: 'Expired',
     'limit-reached': 'Limit reached',
     'low-credit': 'Low credit',
-    rejected: 'Rejected by OpenRouter',
+    rejected: 'Rejected or disabled on OpenRouter',
     unchecked: 'Not checked yet',
     offline: 'Offline',
     'missing-secret': 'Missing from keychain',
     'rate-limited': 'Rate limited',
   }
   for (const [kind, text] of Object.entries(expected) as Array<[KeyStatusKind, string]>) {
-    it(`shows "${text}" for ${kind}, with the reason next to it`, () => {
+    it(`shows "${text}" for ${kind}, with the reason next to it once`, () => {
       renderCard(makeKey({ label: 'K', status: { kind, reason: `Because ${kind}.` } }))
       expect(byTestId('key-status')).toBe(text)
       expect(byTestId('key-status-reason')).toBe(`Because ${kind}.`)
@@ -73,7 +73,9 @@ describe('KeyCard: figures', () => {
     expect(screen.getByRole('heading', { name: 'Personal laptop' })).toBeTruthy()
     expect(screen.getByText('Default')).toBeTruthy()
     expect(byTestId('key-masked')).toBe('sk-or-v1-…c96a')
-    expect(byTestId('key-account')).toBe('user_2dHFtVWx2n56w6HkM0000000000')
+    // The account id, shortened, with the whole value in a tooltip.
+    expect(byTestId('key-account')).toBe('user_2dHF…0000')
+    expect(screen.getByTestId('key-account').getAttribute('title')).toBe('user_2dHFtVWx2n56w6HkM0000000000')
     expect(byTestId('key-storage')).toBe('OS keychain — Secret Service')
   })
 
@@ -81,7 +83,8 @@ describe('KeyCard: figures', () => {
     renderCard(makeKey({ label: 'K', figures: makeFigures({ limit: 10, limitRemaining: 7.5, limitReset: 'monthly' }) }))
     expect(byTestId('key-limit')).toBe('$10.00')
     expect(byTestId('key-remaining')).toBe('$7.50')
-    expect(byTestId('key-reset')).toBe('Monthly')
+    expect(byTestId('key-reset')).toMatch(/^Monthly/)
+    expect(byTestId('key-reset-time')).toBe('resets in 5 days (Dec 1 00:00 UTC)')
     const meter = screen.getByRole('meter', { name: 'Remaining credit' })
     expect(meter.getAttribute('aria-valuenow')).toBe('7.5')
     expect(meter.getAttribute('aria-valuemax')).toBe('10')
@@ -97,11 +100,11 @@ describe('KeyCard: figures', () => {
 
   it('names each reset period', () => {
     for (const [reset, text] of [
-      ['daily', 'Daily'],
-      ['weekly', 'Weekly'],
+      ['daily', 'Daily resets in 12 h (00:00 UTC)'],
+      ['weekly', 'Weekly resets in 4 days (Mon 00:00 UTC)'],
     ] as const) {
       renderCard(makeKey({ label: reset, figures: makeFigures({ limitReset: reset }) }))
-      expect(within(screen.getByRole('article', { name: reset })).getByTestId('key-reset').textContent).toBe(text)
+      expect(within(screen.getByRole('article', { name: reset })).getByTestId('key-reset').textContent).toBe(text.replace(' resets', 'resets'))
     }
   })
 
@@ -145,8 +148,9 @@ describe('KeyCard: figures', () => {
         lastError: { code: 'offline', message: 'OpenRouter could not be reached.', hint: 'Check your connection.' },
       }),
     )
-    expect(byTestId('key-checked')).toBe('Checked 2 minutes ago')
-    expect(byTestId('key-last-error')).toBe('Last check failed: OpenRouter could not be reached. Check your connection.')
+    // The last good check and the last attempt are kept apart, and the failure is said once (not also as the reason).
+    expect(byTestId('key-checked')).toMatch(/^Figures from \d{1,2}:\d{2}\s?[AP]M; the last check failed: OpenRouter could not be reached\. Check your connection\.$/)
+    expect(screen.queryByTestId('key-status-reason')).toBeNull()
     // Offline keeps the last known figures.
     expect(byTestId('key-remaining')).toBe('$7.50')
   })
@@ -164,11 +168,12 @@ describe('KeyCard: actions', () => {
     const user = userEvent.setup()
     const key = makeKey({ label: 'K' })
     const cardActions = renderCard(key)
-    await user.click(screen.getByRole('button', { name: 'Refresh' }))
-    await user.click(screen.getByRole('button', { name: 'Copy key' }))
-    await user.click(screen.getByRole('button', { name: 'Copy as export' }))
-    await user.click(screen.getByRole('button', { name: 'Set as default' }))
-    await user.click(screen.getByRole('button', { name: 'Remove' }))
+    // Every button names the key it acts on.
+    await user.click(screen.getByRole('button', { name: 'Refresh K' }))
+    await user.click(screen.getByRole('button', { name: 'Copy K' }))
+    await user.click(screen.getByRole('button', { name: 'Copy as export: K' }))
+    await user.click(screen.getByRole('button', { name: 'Set as default: K' }))
+    await user.click(screen.getByRole('button', { name: 'Remove K' }))
     expect(cardActions.refresh).toHaveBeenCalledWith(key.id)
     expect(cardActions.copy).toHaveBeenNthCalledWith(1, key.id, 'plain')
     expect(cardActions.copy).toHaveBeenNthCalledWith(2, key.id, 'export-sh')
@@ -178,38 +183,41 @@ describe('KeyCard: actions', () => {
 
   it('offers no "Set as default" on the default key', () => {
     renderCard(makeKey({ label: 'K', isDefault: true }))
-    expect(screen.queryByRole('button', { name: 'Set as default' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Set as default: K' })).toBeNull()
   })
 
   it('shows a spinner and disables Refresh while the key is being refreshed', () => {
     renderCard(makeKey({ label: 'K', refreshing: true }))
-    expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true)
-    expect(screen.getByRole('button', { name: 'Refresh' }).querySelector('.spinner')).not.toBeNull()
+    expect((screen.getByRole('button', { name: 'Refresh K' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByRole('button', { name: 'Refresh K' }).querySelector('.spinner')).not.toBeNull()
     expect(byTestId('key-checked')).toBe('Checking with OpenRouter…')
   })
 
   it('also disables Refresh while the person’s own refresh is pending', () => {
     renderCard(makeKey({ label: 'K' }), actions(), { refreshPending: true })
-    expect((screen.getByRole('button', { name: 'Refresh' }) as HTMLButtonElement).disabled).toBe(true)
+    expect((screen.getByRole('button', { name: 'Refresh K' }) as HTMLButtonElement).disabled).toBe(true)
   })
 
   it('cannot copy a key whose secret is missing from the keychain', () => {
     renderCard(makeKey({ label: 'K', status: { kind: 'missing-secret', reason: 'Gone.' } }))
-    expect((screen.getByRole('button', { name: 'Copy key' }) as HTMLButtonElement).disabled).toBe(true)
-    expect((screen.getByRole('button', { name: 'Copy as export' }) as HTMLButtonElement).disabled).toBe(true)
+    const copy = screen.getByRole('button', { name: 'Copy K' }) as HTMLButtonElement
+    expect(copy.disabled).toBe(true)
+    expect((screen.getByRole('button', { name: 'Copy as export: K' }) as HTMLButtonElement).disabled).toBe(true)
+    // …with the reason attached to the disabled button.
+    expect(document.getElementById(copy.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Gone.')
   })
 
   it('offers Move up / Move down in the manual order only, disabled at the ends', async () => {
     const user = userEvent.setup()
     const key = makeKey({ label: 'K' })
     const cardActions = renderCard(key, actions(), { isFirst: true })
-    expect((screen.getByRole('button', { name: 'Move up' }) as HTMLButtonElement).disabled).toBe(true)
-    await user.click(screen.getByRole('button', { name: 'Move down' }))
+    expect((screen.getByRole('button', { name: 'Move K up' }) as HTMLButtonElement).disabled).toBe(true)
+    await user.click(screen.getByRole('button', { name: 'Move K down' }))
     expect(cardActions.move).toHaveBeenCalledWith(key.id, 1)
     cleanup()
     renderCard(key, actions(), { manualOrder: false })
-    expect(screen.queryByRole('button', { name: 'Move up' })).toBeNull()
-    expect(screen.queryByRole('button', { name: 'Move down' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Move K up' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Move K down' })).toBeNull()
   })
 })
 
@@ -218,7 +226,7 @@ describe('KeyCard: rename', () => {
     const user = userEvent.setup()
     const key = makeKey({ label: 'Old name' })
     const cardActions = renderCard(key)
-    await user.click(screen.getByRole('button', { name: 'Rename' }))
+    await user.click(screen.getByRole('button', { name: 'Rename Old name' }))
     const input = screen.getByRole('textbox', { name: 'Key label' }) as HTMLInputElement
     expect(document.activeElement).toBe(input)
     expect(input.maxLength).toBe(100)
@@ -226,13 +234,13 @@ describe('KeyCard: rename', () => {
     await user.type(input, 'New name{Enter}')
     expect(cardActions.rename).toHaveBeenCalledWith(key.id, 'New name')
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Key label' })).toBeNull())
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename' })))
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename Old name' })))
   })
 
   it('cancels with Escape without saving', async () => {
     const user = userEvent.setup()
     const cardActions = renderCard(makeKey({ label: 'Old name' }))
-    await user.click(screen.getByRole('button', { name: 'Rename' }))
+    await user.click(screen.getByRole('button', { name: 'Rename Old name' }))
     await user.type(screen.getByRole('textbox', { name: 'Key label' }), ' changed{Escape}')
     expect(screen.queryByRole('textbox', { name: 'Key label' })).toBeNull()
     expect(cardActions.rename).not.toHaveBeenCalled()
@@ -242,7 +250,7 @@ describe('KeyCard: rename', () => {
   it('cancels with the Cancel button', async () => {
     const user = userEvent.setup()
     const cardActions = renderCard(makeKey({ label: 'Old name' }))
-    await user.click(screen.getByRole('button', { name: 'Rename' }))
+    await user.click(screen.getByRole('button', { name: 'Rename Old name' }))
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('textbox', { name: 'Key label' })).toBeNull()
     expect(cardActions.rename).not.toHaveBeenCalled()
@@ -251,7 +259,7 @@ describe('KeyCard: rename', () => {
   it('refuses an empty label and shows main’s refusal, keeping the field open', async () => {
     const user = userEvent.setup()
     const cardActions = renderCard(makeKey({ label: 'Old name' }), actions({ rename: vi.fn(async () => 'A label needs 1 to 100 characters.') }))
-    await user.click(screen.getByRole('button', { name: 'Rename' }))
+    await user.click(screen.getByRole('button', { name: 'Rename Old name' }))
     const input = screen.getByRole('textbox', { name: 'Key label' })
     await user.clear(input)
     await user.type(input, '{Enter}')
@@ -260,5 +268,58 @@ describe('KeyCard: rename', () => {
     await user.type(input, 'x{Enter}')
     expect(await screen.findByText('A label needs 1 to 100 characters.')).toBeTruthy()
     expect(screen.getByRole('textbox', { name: 'Key label' })).toBeTruthy()
+  })
+})
+
+describe('KeyCard: one truth per card', () => {
+  it('does not repeat the status as its reason ("Active" / "Active.")', () => {
+    renderCard(makeKey({ label: 'K', status: { kind: 'active', reason: 'Active.' } }))
+    expect(byTestId('key-status')).toBe('Active')
+    expect(screen.queryByTestId('key-status-reason')).toBeNull()
+  })
+
+  it('shows OpenRouter’s own label, so the key can be found on the keys page', () => {
+    renderCard(makeKey({ label: 'Work laptop', figures: makeFigures({ remoteLabel: 'sk-or-v1-0e6...f00' }) }))
+    expect(byTestId('key-remote-label')).toBe('On OpenRouter: sk-or-v1-0e6...f00')
+  })
+
+  it('gives a long name its full text (no truncation), and the heading is the whole name', () => {
+    const name = 'Production inference fleet for the customer support assistant'
+    renderCard(makeKey({ label: name }))
+    const heading = screen.getByRole('heading', { name })
+    expect(heading.textContent).toBe(name)
+    expect(heading.getAttribute('title')).toBeNull()
+  })
+
+  for (const kind of ['expired', 'rejected', 'missing-secret'] as const) {
+    it(`a ${kind} key is inactive: remaining credit is not the headline and it cannot become the default`, () => {
+      renderCard(makeKey({ label: 'Dead', status: { kind, reason: 'Why.' } }))
+      const article = screen.getByRole('article', { name: 'Dead' })
+      expect(article.className).toContain('card-inactive')
+      expect(screen.getByTestId('key-remaining').className).not.toContain('figure-big')
+      expect(screen.getByText('Was left')).toBeTruthy()
+      expect(screen.queryByRole('button', { name: 'Set as default: Dead' })).toBeNull()
+      // Removing still works.
+      expect(screen.getByRole('button', { name: 'Remove Dead' })).toBeTruthy()
+    })
+  }
+
+  it('a usable key keeps its remaining credit as the headline', () => {
+    renderCard(makeKey({ label: 'Alive' }))
+    expect(screen.getByTestId('key-remaining').className).toContain('figure-big')
+    expect(screen.getByRole('button', { name: 'Set as default: Alive' })).toBeTruthy()
+  })
+
+  it('shows huge amounts in full, each in its own box', () => {
+    renderCard(makeKey({ label: 'Big', figures: makeFigures({ limit: 250_000, limitRemaining: 126_543.21 }) }))
+    expect(byTestId('key-remaining')).toBe('$126,543.21')
+    expect(byTestId('key-limit')).toBe('$250,000.00')
+  })
+
+  it('shows sub-cent usage as "< $0.01" with the exact amount in a tooltip', () => {
+    renderCard(makeKey({ label: 'Cheap', figures: makeFigures({ usageDaily: 0.0042 }) }))
+    const daily = screen.getByTestId('key-usage-daily')
+    expect(daily.textContent).toBe('< $0.01 (exactly $0.0042)')
+    expect(daily.querySelector('abbr')?.getAttribute('title')).toBe('$0.0042')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatLimit, formatRemaining, formatUsd } from '../../../renderer/src/format/money'
+import { formatLimit, formatRemaining, formatUsd, formatUsdExact, isSubCent } from '../../../renderer/src/format/money'
 
 describe('formatUsd', () => {
   it('shows dollars and cents in the given locale, always with a plain $ sign', () => {
@@ -10,9 +10,15 @@ describe('formatUsd', () => {
     expect(formatUsd(1234.5, 'de-DE')).toBe('1.234,50\u00a0$') // no-break space before the sign
   })
 
-  it('keeps sub-cent usage visible instead of rounding it to $0.00', () => {
-    expect(formatUsd(0.0042, 'en-US')).toBe('$0.0042')
+  it('one rule: cents; a non-zero amount under half a cent reads "< $0.01" (never a silent $0.00), exact on demand', () => {
+    expect(formatUsd(0.0042, 'en-US')).toBe('< $0.01')
+    expect(formatUsdExact(0.0042, 'en-US')).toBe('$0.0042')
+    expect(formatUsd(0.006, 'en-US')).toBe('$0.01')
+    expect(formatUsd(0.123456, 'en-US')).toBe('$0.12')
     expect(formatUsd(0, 'en-US')).toBe('$0.00')
+    expect(isSubCent(0)).toBe(false)
+    expect(isSubCent(0.0049)).toBe(true)
+    expect(formatUsd(126_543.21, 'en-US')).toBe('$126,543.21')
   })
 
   it('never shows a negative zero', () => {

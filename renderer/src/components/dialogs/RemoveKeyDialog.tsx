@@ -10,9 +10,11 @@ export interface RemoveKeyDialogProps {
   onRemove(keyId: string): Promise<AppError | null>
   onOpenRevokePage(keyId: string): Promise<AppError | null>
   onClose(): void
+  /** Where focus goes after the key is removed (the next key), when not back to the opener. */
+  returnFocusTo?: () => HTMLElement | null
 }
 
-export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onClose }: RemoveKeyDialogProps) {
+export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onClose, returnFocusTo }: RemoveKeyDialogProps) {
   const [error, setError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState(false)
   const cancel = useRef<HTMLButtonElement>(null)
@@ -38,6 +40,7 @@ export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onClose }
       onClose={onClose}
       initialFocus={cancel}
       busy={busy}
+      {...(returnFocusTo ? { returnFocusTo } : {})}
       size="small"
       description={
         <>

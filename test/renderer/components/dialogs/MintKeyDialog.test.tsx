@@ -69,21 +69,39 @@ describe('New limited key', () => {
     expect(await screen.findByRole('listitem', { name: 'Hackathon' })).toBeTruthy()
   })
 
-  it('on refusal shows the message and hint, and offers the browser with the same limit', async () => {
+  it('on refusal explains it in plain words, and the browser form gets every field the consent page takes', async () => {
     const { dialog, user, fake } = await openDialog()
     fake.respond('keys:mint', () => ({
       ok: false,
-      error: { code: 'forbidden', message: 'OpenRouter does not let this key create other keys.', hint: 'Use the browser to create a limited key instead.' },
+      error: { code: 'forbidden', message: 'Forbidden (403).', hint: 'x' },
     }))
     await user.type(within(dialog).getByLabelText('Label'), 'Hackathon')
     await user.type(within(dialog).getByLabelText('Credit limit (USD)'), '12.5')
+    await user.selectOptions(within(dialog).getByLabelText('Reset period'), 'daily')
     await user.click(within(dialog).getByRole('button', { name: 'Create key' }))
     const alert = await within(dialog).findByRole('alert')
-    expect(alert.textContent).toContain('OpenRouter does not let this key create other keys.')
-    expect(alert.textContent).toContain('Use the browser to create a limited key instead.')
+    expect(alert.textContent).toContain('OpenRouter does not let the chosen key create other keys.')
+    expect(alert.textContent).toContain('Use the browser instead: you approve the new key on OpenRouter’s page yourself.')
     await user.click(within(alert).getByRole('button', { name: 'Use the browser instead' }))
-    expect(screen.queryByRole('dialog')).toBeNull()
-    expect(fake.callsTo('connect:start')).toEqual([[{ limit: 12.5 }]])
-    expect((await screen.findByTestId('connect-status')).textContent).toBe('Waiting for you to approve in your browser…')
+    // The connect form, carrying the name and the limit, and saying what the consent page cannot take.
+    const form = screen.getByRole('dialog', { name: 'Connect an OpenRouter account' })
+    expect((within(form).getByLabelText('Name of the new key') as HTMLInputElement).value).toBe('Hackathon')
+    expect((within(form).getByLabelText('Credit limit (USD, optional)') as HTMLInputElement).value).toBe('12.5')
+    expect(within(form).getByTestId('connect-dropped').textContent).toContain('the reset period you chose cannot be set this way')
+    await user.click(within(form).getByRole('button', { name: 'Continue in browser' }))
+    expect(fake.callsTo('connect:start')).toEqual([[{ name: 'Hackathon', limit: 12.5 }]])
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+  })
+
+  it('cannot sign with a key that is not usable, and says why in the list', async () => {
+    const { user } = await renderApp({
+      keys: [makeKey({ label: 'Dead', isDefault: true, status: { kind: 'expired', reason: 'Expired.' } }), makeKey({ label: 'Alive' })],
+    })
+    await user.click(screen.getAllByRole('button', { name: 'New limited key' })[0]!)
+    const source = within(screen.getByRole('dialog')).getByLabelText('Authenticate with') as HTMLSelectElement
+    const dead = [...source.options].find((option) => option.textContent?.startsWith('Dead'))!
+    expect(dead.disabled).toBe(true)
+    expect(dead.textContent).toContain('cannot sign: expired')
+    expect(source.selectedOptions[0]!.textContent).toMatch(/^Alive/)
   })
 })

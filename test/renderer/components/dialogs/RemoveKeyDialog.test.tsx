@@ -11,7 +11,7 @@ const card = (label: string) => within(screen.getByRole('list', { name: 'Stored 
 describe('Remove key dialog', () => {
   it('says plainly that the key stays active on OpenRouter', async () => {
     const { user } = await renderApp({ keys: keys() })
-    await user.click(within(card('CI runner')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('CI runner')).getByRole('button', { name: 'Remove CI runner' }))
     const dialog = screen.getByRole('dialog', { name: 'Remove key from this device?' })
     expect(dialog.getAttribute('aria-modal')).toBe('true')
     expect(dialog.textContent).toContain('The key stays active on OpenRouter and can still spend credit until you revoke it there.')
@@ -23,7 +23,7 @@ describe('Remove key dialog', () => {
   it('removes the key from this device on confirmation', async () => {
     const { user, fake } = await renderApp({ keys: keys() })
     const target = keys()[1]!
-    await user.click(within(card('CI runner')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('CI runner')).getByRole('button', { name: 'Remove CI runner' }))
     await user.click(screen.getByRole('button', { name: 'Remove from this device' }))
     expect(fake.callsTo('keys:remove')).toEqual([[target.id]])
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
@@ -33,7 +33,7 @@ describe('Remove key dialog', () => {
 
   it('does nothing on Cancel, and gives focus back to the Remove button', async () => {
     const { user, fake } = await renderApp({ keys: keys() })
-    const removeButton = within(card('CI runner')).getByRole('button', { name: 'Remove' })
+    const removeButton = within(card('CI runner')).getByRole('button', { name: 'Remove CI runner' })
     await user.click(removeButton)
     // The safe choice has focus first.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }))
@@ -46,7 +46,7 @@ describe('Remove key dialog', () => {
 
   it('closes with Escape without removing anything', async () => {
     const { user, fake } = await renderApp({ keys: keys() })
-    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove Laptop' }))
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(fake.callsTo('keys:remove')).toEqual([])
@@ -54,7 +54,7 @@ describe('Remove key dialog', () => {
 
   it('keeps Tab inside the dialog', async () => {
     const { user } = await renderApp({ keys: keys() })
-    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove Laptop' }))
     const dialog = screen.getByRole('dialog')
     for (let step = 0; step < 8; step += 1) {
       await user.tab()
@@ -66,14 +66,14 @@ describe('Remove key dialog', () => {
 
   it('hides the rest of the window from assistive technology while open', async () => {
     const { user } = await renderApp({ keys: keys() })
-    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove Laptop' }))
     expect(screen.queryByRole('button', { name: 'Refresh all' })).toBeNull()
     expect(screen.getByRole('banner', { hidden: true }).closest('[inert]')).not.toBeNull()
   })
 
   it('opens OpenRouter’s page for the key to revoke it, and stays open', async () => {
     const { user, fake } = await renderApp({ keys: keys() })
-    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove Laptop' }))
     await user.click(screen.getByRole('button', { name: 'Revoke on OpenRouter' }))
     expect(fake.callsTo('keys:open-revoke-page')).toEqual([[keys()[0]!.id]])
     expect(screen.getByRole('dialog')).toBeTruthy()
@@ -82,7 +82,7 @@ describe('Remove key dialog', () => {
   it('shows why a removal failed, and keeps the key', async () => {
     const { user, fake } = await renderApp({ keys: keys() })
     fake.respond('keys:remove', () => ({ ok: false, error: { code: 'keychain-locked', message: 'Your keychain is locked.', hint: 'Unlock it and try again.' } }))
-    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove' }))
+    await user.click(within(card('Laptop')).getByRole('button', { name: 'Remove Laptop' }))
     await user.click(screen.getByRole('button', { name: 'Remove from this device' }))
     const alert = await within(screen.getByRole('dialog')).findByRole('alert')
     expect(alert.textContent).toContain('Your keychain is locked.')
