@@ -132,16 +132,18 @@ describe('start-up order', () => {
     expect(running).toEqual([])
   })
 
-  it('the running instance comes forward for a second launch and starts a connect for its link, also one that arrived before ready', async () => {
-    const started = launch({ argv: ['/opt/orkm/openrouter-key-manager', 'openrouter-key-manager://connect'] })
+  it('the running instance comes forward for a second launch; a link that arrived before ready opens the connect form, never the browser', async () => {
+    const started = launch({ argv: ['/opt/orkm/openrouter-key-manager', 'openrouter-key-manager://connect?limit=5'] })
     standIn.becomeReady()
     await started.outcome
-    // The link that launched the app waited for the services, then started the one flow.
-    // (Starting a connect imports the SDK first, which takes a while on a busy machine.)
-    await expect.poll(() => standIn.callsTo('shell.openExternal').length, { timeout: 15_000 }).toBe(1)
-    expect(String(standIn.callsTo('shell.openExternal')[0]!.args[0])).toMatch(/^http:\/\/127\.0\.0\.1:9\/auth\?/)
-
+    // The link that launched the app waited for the services and the window, then asked the window to show the
+    // connect form, prefilled (issue 11, finding 6): nothing is started and no browser opens until the person continues.
     const window = started.window()
+    expect(window.webContents.sent.filter((message) => message.channel === 'connect:requested')).toEqual([
+      { channel: 'connect:requested', args: [{ source: 'link', limit: 5 }] },
+    ])
+    expect(standIn.callsTo('shell.openExternal')).toEqual([])
+
     window.minimize()
     app.emit('second-instance', new StandInEvent(), ['/opt/orkm/openrouter-key-manager', 'openrouter-key-manager://evil?x=1'], '/')
     expect([window.isMinimized(), window.visible, window.focused]).toEqual([false, true, true])

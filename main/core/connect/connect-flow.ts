@@ -93,8 +93,6 @@ export class ConnectFlow {
   }
 
   private async begin(options: ConnectOptions): Promise<ConnectState> {
-    // A key OpenRouter creates must have somewhere to go: say so now, not after the person approved it.
-    await this.deps.checkStorage()
     const flowId = createNonce(9)
     const flow: ActiveFlow = {
       flowId,
@@ -106,7 +104,16 @@ export class ConnectFlow {
       timer: null,
       codeTaken: false,
     }
+    // Active at once, so a Cancel that arrives while the flow is still starting is honoured.
     this.active = flow
+    try {
+      // A key OpenRouter creates must have somewhere to go: say so now, not after the person approved it.
+      await this.deps.checkStorage()
+    } catch (error) {
+      if (this.active === flow) this.active = null
+      throw error
+    }
+    if (this.active !== flow) return this.state // cancelled while the keychain was being checked
     try {
       flow.listener = await openCallbackListener({
         preferredPort: this.deps.callbackPort,
