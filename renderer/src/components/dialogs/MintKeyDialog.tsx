@@ -23,6 +23,10 @@ export interface MintKeyDialogProps {
   onMint(request: MintRequest): Promise<AppError | null>
   /** Starts the browser flow instead, with the same credit limit. */
   onUseBrowser(limit: number | undefined): void
+  /** A management key is stored: main signs create_auth_code with it. */
+  managementKeyPresent?: boolean
+  /** Offered when OpenRouter refuses an ordinary key (absent: no account mode). */
+  onAddManagementKey?(): void
   onClose(): void
 }
 
@@ -37,7 +41,7 @@ function initialSource(keys: KeyView[]): string {
   return (keys.find((key) => key.isDefault) ?? keys[0])?.id ?? ''
 }
 
-export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDialogProps) {
+export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent = false, onAddManagementKey, onClose }: MintKeyDialogProps) {
   const [values, setValues] = useState<MintFormValues>(() => ({
     sourceKeyId: initialSource(keys),
     label: '',
@@ -216,6 +220,14 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDi
         ) : null}
         {refusal ? (
           <ErrorMessage error={refusal}>
+            {!managementKeyPresent && onAddManagementKey && (refusal.code === 'forbidden' || refusal.code === 'key-rejected') ? (
+              <p className="help" data-testid="mint-needs-management-key">
+                OpenRouter may let only a management key create keys. Add one and the app signs with it instead.{' '}
+                <button type="button" className="btn btn-small" onClick={onAddManagementKey}>
+                  Add management key…
+                </button>
+              </p>
+            ) : null}
             <button type="button" className="btn btn-small" onClick={() => onUseBrowser(typedLimit())}>
               Use the browser instead
             </button>
