@@ -37,6 +37,24 @@ export default tseslint.config(
     },
   },
   {
+    // The command-line companion runs under plain Node (no Electron binary, no DOM) and reuses main/core.
+    files: ['main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...electronOnly, message: 'orkm runs under plain Node: no Electron.' }],
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*'], message: 'orkm has no UI.' },
+            { group: ['**/renderer/**', '../**/preload/index*', '../**/preload/api*', '**/adapters/**'], message: 'orkm reuses main/core only.' },
+            { group: ['../*.ts', '../index', '../menu*', '../window*', '../ipc', '../app-*', '../deep-link-*'], message: 'The Electron shell (main/*.ts) is not for orkm.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
+    },
+  },
+  {
     // The sandboxed preload only bridges: Electron's renderer modules and the contract.
     files: ['preload/**/*.ts'],
     rules: {

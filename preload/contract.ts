@@ -171,6 +171,8 @@ export type ConnectState =
 export interface ConnectOptions {
   /** Optional credit limit in USD, passed to the consent page as `limit`. */
   limit?: number
+  /** The new key's name on this device (the consent page does not take one). */
+  name?: string
 }
 
 export interface MintRequest {
@@ -184,7 +186,9 @@ export interface MintRequest {
   expiresAt: string | null
 }
 
-export type CopyFormat = 'plain' | 'export'
+/** Plain, or an assignment of OPENROUTER_API_KEY quoted for one shell (the same quoting as the command line's `orkm env`). */
+export const COPY_FORMATS = ['plain', 'export-sh', 'export-powershell', 'export-cmd'] as const
+export type CopyFormat = (typeof COPY_FORMATS)[number]
 
 /** 'automatic' refreshes skip keys that are backing off after failures; 'manual' ones refresh every key. */
 export type RefreshMode = 'manual' | 'automatic'

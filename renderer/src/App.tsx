@@ -1,6 +1,6 @@
 // The whole window: top bar, connection panel, banners, the key list (or its empty state), settings, dialogs, toasts.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AppError, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
+import type { AppError, ConnectOptions, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
 import type { OrkmApi } from './api'
 import { accountApiOf, type AccountApi } from './account/account-api'
 import { ManagementKeyDialog } from './account/ManagementKeyDialog'
@@ -11,25 +11,43 @@ import { ConnectPanel } from './components/ConnectPanel'
 import { EmptyState } from './components/EmptyState'
 import { ErrorMessage } from './components/ErrorMessage'
 import type { KeyCardActions } from './components/KeyCard'
-import { KeyList, KeyListSkeleton } from './components/KeyList'
+import { KeyListSkeleton } from './components/KeyList'
+import { KeysSection } from './components/KeysSection'
 import { SettingsBar } from './components/SettingsBar'
 import { Toasts } from './components/Toasts'
-import { TopBar, parseConnectLimit } from './components/TopBar'
+import { TopBar } from './components/TopBar'
 import { AddKeyDialog } from './components/dialogs/AddKeyDialog'
+import { ConnectDialog, type ConnectRequest } from './components/dialogs/ConnectDialog'
 import { MintKeyDialog } from './components/dialogs/MintKeyDialog'
 import { RemoveKeyDialog } from './components/dialogs/RemoveKeyDialog'
 import { isFlowRunning } from './connect/connect-text'
 import { useAutoRefresh } from './hooks/useAutoRefresh'
 import { useConnectFlow } from './hooks/useConnectFlow'
 import { useKeyList } from './hooks/useKeyList'
+import { useViewMode } from './hooks/useViewMode'
 import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
 
-type OpenDialog = { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | { kind: 'management-key' } | null
+type OpenDialog = { kind: 'connect'; request: ConnectRequest } | { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | { kind: 'management-key' } | null
 
 // Account mode (and its charts) load the first time the Account tab opens.
 const AccountView = lazy(() => import('./account/AccountView'))
 
 const errorOf = <T,>(result: Result<T>): AppError | null => (result.ok ? null : result.error)
+
+/** "OpenRouter key N" with the first N no stored key is called yet (main names an unnamed key the same way). */
+export function suggestedKeyName(keys: readonly KeyView[]): string {
+  const taken = new Set(keys.map((key) => key.label))
+  let n = keys.length + 1
+  while (taken.has(`OpenRouter key ${n}`)) n += 1
+  return `OpenRouter key ${n}`
+}
+
+/** The element that stands for a key in either view: its list row, or its card. */
+function keyElement(keyId: string): HTMLElement | null {
+  const item = document.querySelector<HTMLElement>(`[data-key-id="${keyId}"]`)
+  if (!item) return null
+  return item.getAttribute('role') === 'row' ? item : item.querySelector<HTMLElement>('article')
+}
 
 export interface AppProps {
   api: OrkmApi
@@ -49,9 +67,9 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
   const { state: connectState, actions: connectActions } = useConnectFlow(api)
   const { toasts, toaster, close: closeToast } = useToastQueue()
   const [dialog, setDialog] = useState<OpenDialog>(null)
-  const [limitText, setLimitText] = useState('')
+  const [viewMode, setViewMode] = useViewMode()
   const panel = useRef<HTMLElement>(null)
-  const lastConnectLimit = useRef<number | undefined>(undefined)
+  const lastConnectOptions = useRef<ConnectOptions>({})
   const view = load.phase === 'ready' ? load.view : null
   const keys = useMemo(() => view?.keys ?? [], [view])
   const flowRunning = isFlowRunning(connectState)
@@ -64,16 +82,29 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
     element.focus({ preventScroll: true })
   }, [])
 
-  const connect = useCallback(
-    async (limit: number | undefined) => {
+  /** Connect: the form first (a new key is created each time), or the running flow if there is one. */
+  const openConnect = useCallback(
+    (request: ConnectRequest = {}) => {
       if (flowRunning) focusPanel()
-      else lastConnectLimit.current = limit
-      // Main answers the running flow's state when one is already under way.
-      const result = await connectActions.start(limit === undefined ? {} : { limit })
-      if (!result.ok) toaster.error(result.error)
+      else setDialog({ kind: 'connect', request })
     },
-    [connectActions, flowRunning, focusPanel, toaster],
+    [flowRunning, focusPanel],
   )
+
+  const startConnect = useCallback(
+    async (options: ConnectOptions): Promise<AppError | null> => {
+      lastConnectOptions.current = options
+      const failure = errorOf(await connectActions.start(options))
+      if (!failure) toaster.resolved('connect')
+      return failure
+    },
+    [connectActions, toaster],
+  )
+
+  const tryConnectAgain = useCallback(async () => {
+    const failure = await startConnect(lastConnectOptions.current)
+    if (failure) toaster.error(failure, 'connect')
+  }, [startConnect, toaster])
 
   const previousPhase = useRef(connectState.phase)
   useEffect(() => {
@@ -93,7 +124,8 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
     () => ({
       async refresh(keyId) {
         const failure = errorOf(await keyActions.refreshKey(keyId))
-        if (failure) toaster.error(failure)
+        if (failure) toaster.error(failure, `refresh:${keyId}`)
+        else toaster.resolved(`refresh:${keyId}`)
       },
       async copy(keyId, format) {
         const result = await keyActions.copy(keyId, format)
@@ -155,8 +187,14 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
 
   const refreshAllManually = useCallback(async () => {
     const failure = errorOf(await keyActions.refreshAll('manual'))
-    if (failure) toaster.error(failure)
+    if (failure) toaster.error(failure, 'refresh-all')
+    else toaster.resolved('refresh-all')
   }, [keyActions, toaster])
+
+  useEffect(() => {
+    // A key that checks fine again makes its earlier refresh error stale: take that toast away.
+    for (const key of keys) if (key.lastError === null) toaster.resolved(`refresh:${key.id}`)
+  }, [keys, toaster])
 
   // ---- Automatic refresh and menu commands ---------------------------------------------------------------------
   const autoRefresh = useCallback(() => void keyActions.refreshAll('automatic'), [keyActions])
@@ -167,7 +205,7 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
     onMenu.current = (command) => {
       switch (command) {
         case 'connect':
-          void connect(parseConnectLimit(limitText) ?? undefined)
+          openConnect()
           break
         case 'refresh-all':
           void refreshAllManually()
@@ -204,10 +242,16 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
     [keyActions, toaster],
   )
 
+  /** After a removal, focus goes to the key that followed it on screen (or the one before, at the end). */
+  const focusAfterRemove = useRef<string | null>(null)
   const removeKey = useCallback(
     async (keyId: string) => {
       const label = keysRef.current.find((key) => key.id === keyId)?.label ?? 'The key'
+      const shownIds = [...document.querySelectorAll<HTMLElement>('[data-key-id]')].map((element) => element.dataset['keyId'] ?? '')
+      const position = shownIds.indexOf(keyId)
+      focusAfterRemove.current = shownIds[position + 1] ?? shownIds[position - 1] ?? null
       const result = await keyActions.remove(keyId)
+      if (!result.ok) focusAfterRemove.current = null
       if (result.ok) toaster.notify(`Removed “${label}” from this device. It still works on OpenRouter until you revoke it there.`)
       return errorOf(result)
     },
@@ -242,6 +286,12 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
     [account, toaster],
   )
 
+  const focusNextKey = useCallback(() => {
+    const next = focusAfterRemove.current
+    focusAfterRemove.current = null
+    return next ? keyElement(next) : null
+  }, [])
+
   const openRevokePage = useCallback(async (keyId: string) => errorOf(await keyActions.openRevokePage(keyId)), [keyActions])
 
   const removing = dialog?.kind === 'remove' ? keys.find((key) => key.id === dialog.keyId) : undefined
@@ -267,27 +317,26 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
       </ErrorMessage>
     )
   } else if (keys.length === 0) {
-    content =
-      connectState.phase === 'idle' ? <EmptyState onConnect={() => void connect(parseConnectLimit(limitText) ?? undefined)} onAddKey={() => setDialog({ kind: 'add' })} /> : null
+    content = connectState.phase === 'idle' ? <EmptyState onConnect={() => openConnect()} onAddKey={() => setDialog({ kind: 'add' })} /> : null
   } else {
     content = (
-      <section className="keys" aria-labelledby="keys-title">
-        <div className="keys-head">
-          <h2 id="keys-title">
-            Your keys <span className="count">{keys.length}</span>
-          </h2>
-          <p className="help">Limits are this key's cap; OpenRouter does not let a key read your account balance.</p>
-        </div>
-        <KeyList
-          keys={keys}
-          lowCreditPercent={view!.settings.lowCreditPercent}
-          manualOrder={view!.settings.sortOrder === 'manual'}
-          pendingRefresh={pendingRefresh}
-          actions={cardActions}
-        />
-      </section>
+      <KeysSection
+        keys={keys}
+        lowCreditPercent={view!.settings.lowCreditPercent}
+        manualOrder={view!.settings.sortOrder === 'manual'}
+        pendingRefresh={pendingRefresh}
+        actions={cardActions}
+        view={viewMode}
+        onViewChange={setViewMode}
+        onOpenKey={(keyId) => {
+          setViewMode('cards')
+          setTimeout(() => showKey(keyId), 0)
+        }}
+      />
     )
   }
+
+  const connectedAccount = connectState.phase === 'connected' ? (keys.find((key) => key.id === connectState.keyId)?.userId ?? null) : null
 
   if (mainView === 'account' && accountApi) {
     content = (
@@ -318,16 +367,14 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
           <TopBar
             connectRunning={flowRunning}
             refreshingAll={refreshingAll}
-            limitText={limitText}
-            onLimitTextChange={setLimitText}
-            onConnect={(limit) => void connect(limit)}
+            onConnect={() => openConnect()}
             onAddKey={() => setDialog({ kind: 'add' })}
             onMintKey={() => setDialog({ kind: 'mint' })}
             onRefreshAll={() => void refreshAllManually()}
           />
           <main id="main" className="main" tabIndex={-1}>
             {connectState.phase !== 'idle' ? (
-              <ConnectPanel ref={panel} state={connectState} actions={connectActions} onTryAgain={() => void connect(lastConnectLimit.current)} />
+              <ConnectPanel ref={panel} state={connectState} account={connectedAccount} actions={connectActions} onTryAgain={() => void tryConnectAgain()} />
             ) : null}
             {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
             {view ? <NoticesBanner notices={view.notices} /> : null}
@@ -348,17 +395,17 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
             </footer>
           ) : null}
         </div>
-        {dialog?.kind === 'add' ? <AddKeyDialog onAdd={addKey} onClose={closeDialog} /> : null}
+        {dialog?.kind === 'connect' ? (
+          <ConnectDialog storedKeys={keys.length} suggestedName={suggestedKeyName(keys)} request={dialog.request} onConnect={startConnect} onClose={closeDialog} />
+        ) : null}
+        {dialog?.kind === 'add' ? <AddKeyDialog keys={keys} onAdd={addKey} onClose={closeDialog} /> : null}
         {dialog?.kind === 'mint' ? (
           <MintKeyDialog
             keys={keys}
             managementKeyPresent={managementKey !== null}
             onAddManagementKey={accountApi ? () => setDialog({ kind: 'management-key' }) : undefined}
             onMint={mintKey}
-            onUseBrowser={(limit) => {
-              setDialog(null)
-              void connect(limit)
-            }}
+            onUseBrowser={(carried) => setDialog({ kind: 'connect', request: carried })}
             onClose={closeDialog}
           />
         ) : null}
@@ -369,6 +416,7 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
             onOpenRevokePage={openRevokePage}
             onRevoke={managementKey ? revokeStoredKey : undefined}
             onClose={closeDialog}
+            returnFocusTo={focusNextKey}
           />
         ) : null}
         {dialog?.kind === 'management-key' ? (

@@ -221,7 +221,7 @@ describe('App: the key list', () => {
   it('tells how long the clipboard keeps a copied key', async () => {
     const { user, fake } = await renderApp({ keys: three() }, {})
     await user.click(within(card('A')).getByRole('button', { name: 'Copy as export' }))
-    expect(fake.callsTo('keys:copy')).toEqual([[three()[0]!.id, 'export']])
+    expect(fake.callsTo('keys:copy')).toEqual([[three()[0]!.id, 'export-sh']])
     const toast = await screen.findByText('Copied. The clipboard will be cleared in 30 seconds.')
     expect(toast.closest('[role="status"]')).not.toBeNull()
   })

@@ -1,7 +1,7 @@
 // Bundled into the preview page (by preview.ts) in place of the preload: `window.orkm` is the fake,
 // filled according to `window.__orkmScenario`.
 import type { ConnectState } from '../../preload/contract'
-import { createFakeOrkm, manyKeys, sampleKeys, type FakeOrkmOptions } from './fake-orkm'
+import { createFakeOrkm, makeFigures, makeKey, manyKeys, sampleKeys, type FakeOrkmOptions } from './fake-orkm'
 
 interface PreviewWindow {
   __orkmScenario?: string
@@ -40,6 +40,19 @@ const options: Record<string, FakeOrkmOptions> = {
     notices: ['The key list file was unreadable and has been set aside as keys.json.corrupt-1764158400000; keys found in your keychain are listed again.'],
   },
   many: { keys: manyKeys(500) },
+  huge: {
+    keys: [
+      makeKey({
+        label: 'Production inference fleet for the customer support assistant',
+        figures: makeFigures({ limit: 250_000, limitRemaining: 126_543.21, limitReset: 'monthly', usage: 123_456.79, usageDaily: 4_321.09, usageWeekly: 28_765.43, usageMonthly: 123_456.79, remoteLabel: 'sk-or-v1-9f2...7c1d' }),
+      }),
+      ...sampleKeys(now).slice(0, 2),
+    ],
+  },
+  connected: {
+    keys: sampleKeys(now).slice(0, 2),
+    connect: { phase: 'connected', flowId: 'preview', keyId: sampleKeys(now)[0]!.id, label: 'Personal laptop', account: 'user_2dHFtVWx2n56w6HkM0000000000', accountMismatch: false },
+  },
 }
 
 const fake = createFakeOrkm({ latencyMs: scenario === 'many' ? 0 : 40, ...(options[scenario] ?? options['sample']) })

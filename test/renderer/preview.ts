@@ -60,14 +60,14 @@ const SHOTS: Shot[] = [
     name: 'remove-dialog',
     scenario: 'sample',
     step: async (page) => {
-      await page.getByRole('listitem', { name: 'CI runner' }).getByRole('button', { name: 'Remove' }).click()
+      await page.getByRole('listitem', { name: 'CI runner' }).getByRole('button', { name: 'Remove CI runner' }).click()
     },
   },
   {
     name: 'mint-dialog',
     scenario: 'sample',
     step: async (page) => {
-      await page.getByRole('button', { name: 'New limited key' }).click()
+      await page.getByRole('button', { name: 'New limited key' }).first().click()
       await page.getByLabel('Label').fill('Hackathon')
       await page.getByLabel('Credit limit (USD)').fill('5')
       await page.getByLabel('Reset period').selectOption('daily')
@@ -78,7 +78,7 @@ const SHOTS: Shot[] = [
     name: 'mint-errors',
     scenario: 'sample',
     step: async (page) => {
-      await page.getByRole('button', { name: 'New limited key' }).click()
+      await page.getByRole('button', { name: 'New limited key' }).first().click()
       await page.getByLabel('Credit limit (USD)').fill('0')
       await page.getByRole('button', { name: 'Create key' }).click()
     },
@@ -93,13 +93,61 @@ const SHOTS: Shot[] = [
       await page.getByRole('alert').waitFor()
     },
   },
+  { name: 'huge', scenario: 'huge', fullPage: true },
+  {
+    name: 'list',
+    scenario: 'sample',
+    fullPage: true,
+    step: async (page) => {
+      await page.getByRole('button', { name: 'List' }).click()
+    },
+  },
+  {
+    name: 'list-search',
+    scenario: 'sample',
+    step: async (page) => {
+      await page.getByRole('button', { name: 'List' }).click()
+      await page.keyboard.press('/')
+      await page.keyboard.type('key')
+    },
+  },
+  {
+    name: 'no-results',
+    scenario: 'sample',
+    step: async (page) => {
+      await page.getByRole('searchbox').fill('zzz')
+    },
+  },
+  {
+    name: 'warnings-open',
+    scenario: 'sample',
+    step: async (page) => {
+      await page.getByRole('button', { name: 'Show details' }).click()
+    },
+  },
+  {
+    name: 'connect-form',
+    scenario: 'sample',
+    step: async (page) => {
+      await page.getByRole('button', { name: 'Connect OpenRouter' }).first().click()
+    },
+  },
+  {
+    name: 'more-menu',
+    scenario: 'sample',
+    step: async (page) => {
+      const more = page.getByRole('button', { name: 'More' })
+      if (await more.isVisible()) await more.click()
+    },
+  },
+  { name: 'connected', scenario: 'connected' },
   {
     name: 'rename-and-toast',
     scenario: 'sample',
     step: async (page) => {
       const card = page.getByRole('listitem', { name: 'Personal laptop' })
-      await card.getByRole('button', { name: 'Copy key' }).click()
-      await card.getByRole('button', { name: 'Rename' }).click()
+      await card.getByRole('button', { name: 'Copy Personal laptop' }).click()
+      await card.getByRole('button', { name: 'Rename Personal laptop' }).click()
       await page.keyboard.press('End')
       await page.keyboard.type(' (2024)')
       await page.getByText('Copied.').waitFor()
@@ -107,7 +155,7 @@ const SHOTS: Shot[] = [
   },
 ]
 
-const WIDTHS = [1280, 400]
+const WIDTHS = (process.env['ORKM_PREVIEW_WIDTHS'] ?? '1100,1400,400').split(',').map(Number)
 const SCHEMES = ['light', 'dark'] as const
 
 async function measureMany(page: Page, origin: string): Promise<void> {
@@ -130,7 +178,7 @@ async function measureMany(page: Page, origin: string): Promise<void> {
   )
   // One interaction on the full list: Move down on the first card, until the list shows the new order.
   const before = performance.now()
-  await page.getByRole('listitem', { name: 'Key 001' }).getByRole('button', { name: 'Move down' }).click()
+  await page.getByRole('listitem', { name: 'Key 001' }).getByRole('button', { name: 'Move Key 001 down' }).click()
   await page.waitForFunction(() => document.querySelector('[data-key-id]')?.getAttribute('aria-label') === 'Key 002')
   console.log(`500 keys: Move down re-ordered the list in ${(performance.now() - before).toFixed(0)} ms (including Playwright round trips)`)
 }

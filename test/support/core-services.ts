@@ -5,6 +5,7 @@ import { loadConfig } from '../../main/core/app/config'
 import { silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
 import { createKeytarVault, type SecretVault } from '../../main/core/keys/secret-vault'
+import { createOpenRouterGateway, type OpenRouterGateway } from '../../main/core/openrouter/openrouter-gateway'
 import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
 import { purgeKeychainService, uniqueKeychainService } from './keychain'
 import { makeTempDir } from './temp-dir'
@@ -28,6 +29,8 @@ export async function startTestServices(options: {
   dataDir?: string
   /** Wraps the real keychain, e.g. to make writes fail. */
   wrapVault?: (vault: SecretVault) => SecretVault
+  /** Wraps the real SDK gateway, e.g. to hand back a hostile value the double cannot produce. */
+  wrapGateway?: (gateway: OpenRouterGateway) => OpenRouterGateway
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -51,10 +54,20 @@ export async function startTestServices(options: {
     },
   }
   const vault = createKeytarVault(keychainService)
+  const gateway = options.wrapGateway
+    ? options.wrapGateway(createOpenRouterGateway({ apiBaseUrl: config.apiBaseUrl, httpTimeoutMs: config.httpTimeoutMs, retryBudgetMs: config.retryBudgetMs }))
+    : undefined
   const start = () =>
     createAppServices(
       { ...config, dataDir },
-      { clipboard, notifier, opener, logger: silentLogger, vault: options.wrapVault ? options.wrapVault(vault) : vault },
+      {
+        clipboard,
+        notifier,
+        opener,
+        logger: silentLogger,
+        vault: options.wrapVault ? options.wrapVault(vault) : vault,
+        ...(gateway ? { gateway } : {}),
+      },
     )
   const handle: TestServices = {
     services: await start(),

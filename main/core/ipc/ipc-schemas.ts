@@ -1,7 +1,7 @@
 // Argument schemas for every invoke channel: main validates all renderer input before any service sees it.
 // Typed against the contract, so a channel whose arguments change fails to compile until its schema does.
 import { z } from 'zod'
-import type { InvokeArgs, InvokeChannel } from '../../../preload/contract'
+import { COPY_FORMATS, type InvokeArgs, type InvokeChannel } from '../../../preload/contract'
 
 const keyId = z.string().regex(/^[0-9a-f]{64}$/, 'not a key id')
 const label = z.string().max(200)
@@ -21,7 +21,7 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'keys:rename': z.tuple([keyId, label]),
   'keys:set-default': z.tuple([keyId]),
   'keys:reorder': z.tuple([z.array(keyId).max(10_000)]),
-  'keys:copy': z.tuple([keyId, z.enum(['plain', 'export'])]),
+  'keys:copy': z.tuple([keyId, z.enum(COPY_FORMATS)]),
   'keys:remove': z.tuple([keyId]),
   'keys:add': z.tuple([z.string().max(1000), label]),
   'keys:mint': z.tuple([
@@ -38,7 +38,7 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'keys:open-revoke-page': z.tuple([keyId]),
   'keys:confirm-account': z.tuple([keyId]),
   'settings:update': z.tuple([settingsPatch]),
-  'connect:start': z.tuple([z.object({ limit: usd.optional() }).strict()]),
+  'connect:start': z.tuple([z.object({ limit: usd.optional(), name: z.string().trim().min(1).max(100).optional() }).strict()]),
   'connect:state': z.tuple([]),
   'connect:cancel': z.tuple([]),
   'connect:open-again': z.tuple([]),

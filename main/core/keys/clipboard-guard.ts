@@ -2,7 +2,9 @@
 import type { CopyFormat, CopyReceipt } from '../../../preload/contract'
 import type { Logger } from '../base/logger'
 import type { ClipboardPort, Clock } from '../base/ports'
-import { assertKeyShape } from './key-identity'
+import { assignmentFor, type Shell } from '../base/shell-quote'
+import { AppFailure } from '../base/app-failure'
+import { looksLikeOpenRouterKey } from './key-identity'
 
 export interface ClipboardGuardDeps {
   clipboard: ClipboardPort
@@ -11,11 +13,20 @@ export interface ClipboardGuardDeps {
   clearAfterSeconds: number
 }
 
-/** The text a copy puts on the clipboard. */
+const EXPORT_SHELLS: Record<Exclude<CopyFormat, 'plain'>, Shell> = {
+  'export-sh': 'sh',
+  'export-powershell': 'powershell',
+  'export-cmd': 'cmd',
+}
+
+/** The text a copy puts on the clipboard: the key, or one assignment quoted for the chosen shell. */
 export function copyTextFor(secret: string, format: CopyFormat): string {
-  // A stored key that is not shaped like one is never pasted into a shell line.
-  if (format !== 'plain') assertKeyShape(secret, 'paste')
-  return format === 'export' ? `export OPENROUTER_API_KEY=${secret}` : secret
+  if (format === 'plain') return secret
+  // Belt and braces: a stored key not shaped like one is never put into a shell line, even quoted.
+  if (!looksLikeOpenRouterKey(secret)) {
+    throw new AppFailure('invalid-argument', 'This stored key is not shaped like an OpenRouter key, so it is not copied as a shell line.', 'Copy key copies it as it is.')
+  }
+  return assignmentFor(EXPORT_SHELLS[format], 'OPENROUTER_API_KEY', secret)
 }
 
 export class ClipboardGuard {

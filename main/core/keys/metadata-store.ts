@@ -67,7 +67,7 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
 }
 
 /** Keeps every record that still validates; anything else is dropped and counted. */
-function salvage(raw: unknown): { document: MetadataDocument; dropped: number; versionOk: boolean } {
+export function salvage(raw: unknown): { document: MetadataDocument; dropped: number; versionOk: boolean } {
   const document = emptyDocument()
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { document, dropped: 1, versionOk: false }
   const object = raw as Record<string, unknown>

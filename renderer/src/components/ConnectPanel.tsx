@@ -5,10 +5,13 @@ import { connectStatusText, isFlowRunning } from '../connect/connect-text'
 import type { ConnectActions } from '../hooks/useConnectFlow'
 import { useToaster, copiedMessage } from '../hooks/useToasts'
 import { AlertIcon, CheckIcon, CopyIcon, ExternalIcon, InfoIcon, Spinner } from './Icons'
+import { shortAccount } from './KeyCard'
 import { Countdown } from './RelativeTime'
 
 export interface ConnectPanelProps {
   state: Exclude<ConnectState, { phase: 'idle' }>
+  /** The account the connected key belongs to (OpenRouter's user id), when known. */
+  account: string | null
   actions: ConnectActions
   /** Try again: a new flow with the options of the last one. */
   onTryAgain(): void
@@ -68,10 +71,26 @@ function PasteRedirectForm({ actions }: { actions: ConnectActions }) {
   )
 }
 
-export function ConnectPanel({ state, actions, onTryAgain, ref }: ConnectPanelProps) {
+/** "Connected as user_2dHF…0000", the full id in a tooltip (and to screen readers). */
+function ConnectedAs({ account }: { account: string | null }) {
+  if (!account) return <>Connected. The key is saved in your keychain.</>
+  return (
+    <>
+      Connected as{' '}
+      <abbr className="account-id" title={account} data-testid="connected-account">
+        {shortAccount(account)}
+        <span className="visually-hidden"> ({account})</span>
+      </abbr>
+      . The key is saved in your keychain.
+    </>
+  )
+}
+
+export function ConnectPanel({ state, account, actions, onTryAgain, ref }: ConnectPanelProps) {
   const toaster = useToaster()
   const running = isFlowRunning(state)
   const tone = state.phase === 'connected' ? 'ok' : state.phase === 'failed' ? 'danger' : state.phase === 'awaiting-browser' || running ? 'info' : 'muted'
+  const unsaved = state.phase === 'failed' ? state.unsavedKey : null
 
   async function run<T>(call: () => Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, success?: (value: T) => string) {
     const result = await call()
@@ -86,9 +105,9 @@ export function ConnectPanel({ state, actions, onTryAgain, ref }: ConnectPanelPr
           {running ? <Spinner /> : state.phase === 'connected' ? <CheckIcon /> : state.phase === 'failed' ? <AlertIcon /> : <InfoIcon />}
         </span>
         <div className="connect-text">
-          <h2 className="panel-title">Connect OpenRouter account</h2>
+          <h2 className="panel-title">{state.phase === 'connected' ? 'Connected' : 'Connect OpenRouter account'}</h2>
           <p className="connect-status" role="status" data-testid="connect-status">
-            {connectStatusText(state)}
+            {state.phase === 'connected' ? <ConnectedAs account={account} /> : connectStatusText(state)}
           </p>
           {state.phase === 'failed' && state.error.hint ? (
             <p className="connect-hint" data-testid="connect-hint">
@@ -109,39 +128,47 @@ export function ConnectPanel({ state, actions, onTryAgain, ref }: ConnectPanelPr
 
       {state.phase === 'awaiting-browser' ? (
         <div className="connect-body">
-          <p className="help">
-            Your browser opened OpenRouter’s consent page. Sign in and approve; this app is listening on port {state.callbackPort} for the answer.
-          </p>
+          <div className="button-row">
+            <button type="button" className="btn" onClick={() => void run(actions.cancel)}>
+              Cancel
+            </button>
+          </div>
           {state.portNotice ? (
             <p className="callout callout-warn" data-testid="port-notice">
               {state.portNotice}
             </p>
           ) : null}
-          <p className="auth-url" data-testid="auth-url">
-            {state.authUrl}
-          </p>
-          <div className="button-row">
-            <button type="button" className="btn" onClick={() => void run(actions.copyLink, () => 'Link copied.')}>
-              <CopyIcon />
-              Copy link
-            </button>
-            <button type="button" className="btn" onClick={() => void run(actions.openAgain)}>
-              <ExternalIcon />
-              Open again
-            </button>
-            <button type="button" className="btn btn-danger-quiet" onClick={() => void run(actions.cancel)}>
-              Cancel
-            </button>
-          </div>
-          <PasteRedirectForm actions={actions} />
+          <details className="trouble">
+            <summary>Having trouble?</summary>
+            <div className="trouble-body">
+              <p className="help">
+                This app is listening on port {state.callbackPort} for OpenRouter’s answer. If the browser did not open, or opened on another
+                machine, use the link below.
+              </p>
+              <p className="auth-url" data-testid="auth-url">
+                {state.authUrl}
+              </p>
+              <div className="button-row">
+                <button type="button" className="btn" onClick={() => void run(actions.copyLink, () => 'Link copied.')}>
+                  <CopyIcon />
+                  Copy link
+                </button>
+                <button type="button" className="btn" onClick={() => void run(actions.openAgain)}>
+                  <ExternalIcon />
+                  Open again
+                </button>
+              </div>
+              <PasteRedirectForm actions={actions} />
+            </div>
+          </details>
         </div>
       ) : null}
 
-      {state.phase === 'failed' && state.unsavedKey ? (
+      {unsaved ? (
         <div className="callout callout-danger unsaved" data-testid="unsaved-key">
           <p>
-            The new key <code>{state.unsavedKey.maskedKey}</code> is held in memory only: it is not saved anywhere yet and is lost when the app
-            closes. Save it again, or copy it somewhere safe.
+            The new key <code>{unsaved.maskedKey}</code> is held in memory only: it is not saved anywhere yet and is lost when the app closes.
+            Fix the keychain, then press <strong>Save again</strong>, or copy the key somewhere safe.
           </p>
           <div className="button-row">
             <button type="button" className="btn btn-primary" onClick={() => void run(actions.retrySave)}>
@@ -157,14 +184,17 @@ export function ConnectPanel({ state, actions, onTryAgain, ref }: ConnectPanelPr
 
       {state.phase === 'connected' || state.phase === 'failed' || state.phase === 'cancelled' || state.phase === 'timed-out' ? (
         <div className="button-row">
-          {state.phase !== 'connected' ? (
+          {/* With a key held in memory, Save again is the one next step: a second primary button would compete. */}
+          {state.phase !== 'connected' && !unsaved ? (
             <button type="button" className="btn btn-primary" onClick={onTryAgain}>
               Try again
             </button>
           ) : null}
-          <button type="button" className="btn" onClick={() => void run(actions.dismiss)}>
-            Dismiss
-          </button>
+          {unsaved ? null : (
+            <button type="button" className="btn" onClick={() => void run(actions.dismiss)}>
+              Dismiss
+            </button>
+          )}
         </div>
       ) : null}
     </section>

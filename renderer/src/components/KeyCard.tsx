@@ -1,9 +1,10 @@
 // One stored key: who it is, whether it works, what it may still spend, and what can be done with it.
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { CopyFormat, KeyView } from '../../../preload/contract'
+import { isInactive, showsLastError, statusReason } from '../status/card-status'
 import { STATUS_TEXT, STATUS_TONE } from '../status/status-text'
 import { KeyFiguresView } from './KeyFiguresView'
-import { CheckedText, ExpiryText } from './RelativeTime'
+import { CheckLine, ExpiryText } from './RelativeTime'
 import {
   ArrowDownIcon,
   ArrowUpIcon,
@@ -110,6 +111,11 @@ function RenameForm({ keyView, actions, onDone }: { keyView: KeyView; actions: K
   )
 }
 
+/** "user_2dHF…0000": an account id short enough for a card; the full value goes in a tooltip. */
+export function shortAccount(id: string): string {
+  return id.length > 14 ? `${id.slice(0, 9)}…${id.slice(-4)}` : id
+}
+
 function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, refreshPending, actions }: KeyCardProps) {
   const [renaming, setRenaming] = useState(false)
   const renameButton = useRef<HTMLButtonElement>(null)
@@ -121,11 +127,16 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
       renameButton.current?.focus()
     }
   }, [renaming])
-  const { id, status, figures } = keyView
-  const tone = STATUS_TONE[status.kind]
+  const { id, status, figures, label } = keyView
+  const inactive = isInactive(keyView)
+  const tone = inactive ? 'muted' : STATUS_TONE[status.kind]
+  const badgeTone = STATUS_TONE[status.kind]
   const refreshing = keyView.refreshing || refreshPending
   const headingId = `key-${id}-label`
+  const deadId = `key-${id}-dead`
   const copyDisabled = status.kind === 'missing-secret'
+  const badge = STATUS_TEXT[status.kind]
+  const reason = statusReason(keyView, badge)
 
   function endRename() {
     returnFocus.current = true
@@ -133,22 +144,34 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
   }
 
   return (
-    <article className={`card tone-${tone}`} aria-labelledby={headingId} aria-busy={refreshing || undefined} tabIndex={-1}>
+    <article
+      className={`card tone-${tone}${inactive ? ' card-inactive' : ''}`}
+      aria-labelledby={headingId}
+      aria-busy={refreshing || undefined}
+      tabIndex={-1}
+    >
       <div className="card-head">
         <div className="card-title">
           {renaming ? (
             <>
               <h3 id={headingId} className="visually-hidden">
-                {keyView.label}
+                {label}
               </h3>
               <RenameForm keyView={keyView} actions={actions} onDone={endRename} />
             </>
           ) : (
             <>
-              <h3 id={headingId} className="card-label" title={keyView.label}>
-                {keyView.label}
+              <h3 id={headingId} className="card-label">
+                {label}
               </h3>
-              <button type="button" className="btn btn-ghost btn-icon btn-tiny" ref={renameButton} aria-label="Rename" title="Rename" onClick={() => setRenaming(true)}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-icon btn-tiny"
+                ref={renameButton}
+                aria-label={`Rename ${label}`}
+                title="Rename"
+                onClick={() => setRenaming(true)}
+              >
                 <PencilIcon />
               </button>
             </>
@@ -165,7 +188,7 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
                 <button
                   type="button"
                   className="btn btn-ghost btn-icon btn-tiny"
-                  aria-label="Move up"
+                  aria-label={`Move ${label} up`}
                   title="Move up"
                   data-action="move-up"
                   disabled={isFirst}
@@ -176,7 +199,7 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
                 <button
                   type="button"
                   className="btn btn-ghost btn-icon btn-tiny"
-                  aria-label="Move down"
+                  aria-label={`Move ${label} down`}
                   title="Move down"
                   data-action="move-down"
                   disabled={isLast}
@@ -188,24 +211,45 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
             ) : null}
           </span>
         </div>
+        {figures?.remoteLabel ? (
+          <p className="remote-label" data-testid="key-remote-label">
+            On OpenRouter: <span className="remote-label-value">{figures.remoteLabel}</span>
+          </p>
+        ) : null}
         <p className="status-line">
-          <span className={`badge badge-${tone}`} data-testid="key-status">
-            {STATUS_TEXT[status.kind]}
+          <span className={`badge badge-${badgeTone}`} data-testid="key-status">
+            {badge}
           </span>
-          <span className={`status-reason tone-text-${tone}`} data-testid="key-status-reason">
-            {status.reason}
-          </span>
+          {reason ? (
+            <span className={`status-reason tone-text-${badgeTone}`} id={deadId} data-testid="key-status-reason">
+              {reason}
+            </span>
+          ) : null}
         </p>
         <div className="card-secret">
           <code className="masked" data-testid="key-masked">
             {keyView.maskedKey}
           </code>
           <div className="card-copy">
-            <button type="button" className="btn btn-small" disabled={copyDisabled} onClick={() => actions.copy(id, 'plain')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={copyDisabled}
+              aria-label={`Copy ${label}`}
+              aria-describedby={copyDisabled ? deadId : undefined}
+              onClick={() => actions.copy(id, 'plain')}
+            >
               <CopyIcon />
-              Copy key
+              Copy
             </button>
-            <button type="button" className="btn btn-small" disabled={copyDisabled} onClick={() => actions.copy(id, 'export')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={copyDisabled}
+              aria-label={`Copy as export: ${label}`}
+              aria-describedby={copyDisabled ? deadId : undefined}
+              onClick={() => actions.copy(id, 'export-sh')}
+            >
               <TerminalIcon />
               Copy as export
             </button>
@@ -226,8 +270,8 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
         </div>
         <div>
           <dt>Account</dt>
-          <dd className="fact-mono" data-testid="key-account">
-            {keyView.userId ?? 'Unknown'}
+          <dd className="fact-mono" data-testid="key-account" title={keyView.userId ?? undefined}>
+            {keyView.userId ? shortAccount(keyView.userId) : 'Unknown'}
           </dd>
         </div>
         <div>
@@ -236,32 +280,29 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
         </div>
       </dl>
 
-      <p className="checked" data-testid="key-checked">
-        {refreshing ? <Spinner /> : null}
-        <span>{refreshing ? 'Checking with OpenRouter…' : <CheckedText checkedAt={keyView.checkedAt} />}</span>
-      </p>
-      {keyView.lastError ? (
-        <p className="last-error" data-testid="key-last-error">
-          Last check failed: {keyView.lastError.message}
-          {keyView.lastError.hint ? ` ${keyView.lastError.hint}` : ''}
+      <div className="card-foot">
+        <p className="checked" data-testid="key-checked">
+          {refreshing ? <Spinner /> : null}
+          <span>
+            {refreshing ? 'Checking with OpenRouter…' : <CheckLine checkedAt={keyView.checkedAt} failure={showsLastError(keyView) ? keyView.lastError : null} />}
+          </span>
         </p>
-      ) : null}
-
-      <div className="card-actions">
-        <button type="button" className="btn btn-small" disabled={refreshing} onClick={() => actions.refresh(id)}>
-          {refreshing ? <Spinner /> : <RefreshIcon />}
-          Refresh
-        </button>
-        {keyView.isDefault ? null : (
-          <button type="button" className="btn btn-small" onClick={() => actions.setDefault(id)}>
-            <StarIcon />
-            Set as default
+        <div className="card-actions">
+          <button type="button" className="btn btn-small" disabled={refreshing} aria-label={`Refresh ${label}`} onClick={() => actions.refresh(id)}>
+            {refreshing ? <Spinner /> : <RefreshIcon />}
+            Refresh
           </button>
-        )}
-        <button type="button" className="btn btn-small btn-danger-quiet" onClick={() => actions.remove(keyView)}>
-          <TrashIcon />
-          Remove
-        </button>
+          {keyView.isDefault || inactive ? null : (
+            <button type="button" className="btn btn-small" aria-label={`Set as default: ${label}`} onClick={() => actions.setDefault(id)}>
+              <StarIcon />
+              Set as default
+            </button>
+          )}
+          <button type="button" className="btn btn-small btn-danger-quiet" aria-label={`Remove ${label}`} onClick={() => actions.remove(keyView)}>
+            <TrashIcon />
+            Remove
+          </button>
+        </div>
       </div>
     </article>
   )

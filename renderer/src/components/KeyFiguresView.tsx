@@ -1,15 +1,17 @@
 // A key's figures from OpenRouter: its cap, what is left, the reset period, usage, BYOK and free-tier details.
+// For a key that cannot be used any more, what is left is history: it is shown small, never as the headline.
+import type { ReactNode } from 'react'
 import type { KeyFigures, KeyStatusKind } from '../../../preload/contract'
 import { formatLimit, formatRemaining, formatUsd } from '../format/money'
+import { INACTIVE_STATUSES } from '../status/card-status'
 import { resetText, type Tone } from '../status/status-text'
 import { Meter } from './Meter'
+import { Money } from './Money'
+import { ResetText } from './RelativeTime'
 import { UsageBars } from './UsageBars'
 
-/** Keys that cannot spend (expired, rejected, gone from the keychain) get a grey meter, whatever is left. */
-const CANNOT_SPEND: ReadonlySet<KeyStatusKind> = new Set(['expired', 'rejected', 'missing-secret'])
-
 export function meterTone(figures: KeyFigures, lowCreditPercent: number, status: KeyStatusKind = 'active'): Tone {
-  if (CANNOT_SPEND.has(status)) return 'muted'
+  if (INACTIVE_STATUSES.has(status)) return 'muted'
   if (figures.limit === null || figures.limitRemaining === null || figures.limit <= 0) return 'muted'
   if (figures.limitRemaining <= 0) return 'danger'
   if (figures.limitRemaining < (figures.limit * lowCreditPercent) / 100) return 'warn'
@@ -17,12 +19,12 @@ export function meterTone(figures: KeyFigures, lowCreditPercent: number, status:
 }
 
 /** One labelled figure of the key's money row. */
-function Figure({ label, value, testId, main = false }: { label: string; value: string; testId: string; main?: boolean }) {
+function Figure({ label, children, testId, main = false }: { label: string; children: ReactNode; testId: string; main?: boolean }) {
   return (
     <div className={main ? 'figure figure-main' : 'figure'}>
       <span className="figure-label">{label}</span>
       <span className={main ? 'figure-value figure-big' : 'figure-value'} data-testid={testId}>
-        {value}
+        {children}
       </span>
     </div>
   )
@@ -36,14 +38,26 @@ export interface KeyFiguresViewProps {
 
 export function KeyFiguresView({ figures, lowCreditPercent, status }: KeyFiguresViewProps) {
   const capped = figures.limit !== null && figures.limitRemaining !== null
+  const inactive = INACTIVE_STATUSES.has(status)
   const remaining = formatRemaining(figures)
   const limit = formatLimit(figures.limit)
   return (
     <div className="figures">
       <div className="figure-row">
-        <Figure label="Remaining" value={remaining} testId="key-remaining" main />
-        <Figure label="Limit" value={limit} testId="key-limit" />
-        <Figure label="Resets" value={resetText(figures.limitReset)} testId="key-reset" />
+        <Figure label={inactive ? 'Was left' : 'Remaining'} testId="key-remaining" main={!inactive}>
+          {capped ? <Money amount={figures.limitRemaining!} /> : remaining}
+        </Figure>
+        <Figure label="Limit" testId="key-limit">
+          {limit}
+        </Figure>
+        <Figure label="Resets" testId="key-reset">
+          {resetText(figures.limitReset)}
+          {figures.limitReset && !inactive ? (
+            <span className="figure-sub" data-testid="key-reset-time">
+              <ResetText reset={figures.limitReset} />
+            </span>
+          ) : null}
+        </Figure>
       </div>
       {capped ? (
         <Meter

@@ -1,42 +1,83 @@
-// The app bar: name, an optional credit limit for Connect, and the actions that add or refresh keys.
-import { useState, type FormEvent } from 'react'
-import { AppMark, GaugeIcon, KeyIcon, PlusIcon, RefreshIcon, Spinner } from './Icons'
+// The app bar: the name, Connect, and the actions that add or refresh keys. One row at 1100 px; on a narrow
+// window the secondary actions fold into a "More" disclosure (styles.css decides which one is shown).
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { AppMark, GaugeIcon, KeyIcon, MoreIcon, PlusIcon, RefreshIcon, Spinner } from './Icons'
 
 export interface TopBarProps {
   connectRunning: boolean
   refreshingAll: boolean
-  /** Starts (or shows) the connect flow with the limit typed here, if any. */
-  onConnect(limit: number | undefined): void
+  /** Opens the connect form (or shows the running flow). */
+  onConnect(): void
   onAddKey(): void
   onMintKey(): void
   onRefreshAll(): void
-  /** The limit field, shared so Try again and the menu use the same value. */
-  limitText: string
-  onLimitTextChange(text: string): void
 }
 
-/** The typed credit limit: undefined when empty, null when it is not a positive amount. */
-export function parseConnectLimit(text: string): number | undefined | null {
-  if (text.trim() === '') return undefined
-  const limit = Number(text)
-  return Number.isFinite(limit) && limit > 0 && limit <= 1_000_000 ? limit : null
+interface BarAction {
+  id: string
+  text: string
+  icon: ReactNode
+  run(): void
+  busy?: boolean
 }
 
-export function TopBar(props: TopBarProps) {
-  const { connectRunning, refreshingAll, onConnect, onAddKey, onMintKey, onRefreshAll, limitText, onLimitTextChange } = props
-  const [limitError, setLimitError] = useState<string | null>(null)
-
-  function connect(event: FormEvent) {
-    event.preventDefault()
-    const limit = parseConnectLimit(limitText)
-    if (limit === null) {
-      setLimitError('Enter an amount above $0, or leave it empty for no limit.')
-      return
+function MoreMenu({ actions }: { actions: readonly BarAction[] }) {
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    function onPointer(event: PointerEvent) {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
     }
-    setLimitError(null)
-    onConnect(limit)
-  }
+    document.addEventListener('pointerdown', onPointer)
+    return () => document.removeEventListener('pointerdown', onPointer)
+  }, [open])
+  return (
+    <div
+      className="more-menu"
+      ref={root}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation()
+          setOpen(false)
+          root.current?.querySelector<HTMLButtonElement>('.more-toggle')?.focus()
+        }
+      }}
+    >
+      <button type="button" className="btn more-toggle" aria-expanded={open} aria-controls="more-actions" onClick={() => setOpen(!open)}>
+        <MoreIcon />
+        More
+      </button>
+      {open ? (
+        <ul className="more-list" id="more-actions">
+          {actions.map((action) => (
+            <li key={action.id}>
+              <button
+                type="button"
+                className="btn btn-ghost more-item"
+                disabled={action.busy}
+                onClick={() => {
+                  setOpen(false)
+                  action.run()
+                }}
+              >
+                {action.icon}
+                {action.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
 
+export function TopBar({ connectRunning, refreshingAll, onConnect, onAddKey, onMintKey, onRefreshAll }: TopBarProps) {
+  const secondary: BarAction[] = [
+    { id: 'add', text: 'Add key', icon: <PlusIcon />, run: onAddKey },
+    { id: 'mint', text: 'New limited key', icon: <GaugeIcon />, run: onMintKey },
+    { id: 'refresh', text: 'Refresh all', icon: refreshingAll ? <Spinner /> : <RefreshIcon />, run: onRefreshAll, busy: refreshingAll },
+  ]
   return (
     <header className="topbar">
       <div className="brand">
@@ -44,50 +85,26 @@ export function TopBar(props: TopBarProps) {
         <h1>OpenRouter Key Manager</h1>
       </div>
       <div className="topbar-actions">
-        <form className="connect-form" onSubmit={connect} noValidate>
-          <div className="limit-field">
-            <label htmlFor="connect-limit">Credit limit (USD, optional)</label>
-            <input
-              id="connect-limit"
-              className="input input-limit"
-              type="number"
-              inputMode="decimal"
-              min="0.01"
-              step="0.01"
-              placeholder="No limit"
-              value={limitText}
-              aria-invalid={limitError ? true : undefined}
-              aria-describedby={limitError ? 'connect-limit-error' : undefined}
-              onChange={(event) => {
-                onLimitTextChange(event.target.value)
-                setLimitError(null)
-              }}
-            />
-          </div>
-          <button type="submit" className="btn btn-primary">
-            {connectRunning ? <Spinner /> : <KeyIcon />}
-            Connect OpenRouter
-          </button>
-          {limitError ? (
-            <p className="field-error topbar-error" id="connect-limit-error" role="alert">
-              {limitError}
-            </p>
-          ) : null}
-        </form>
+        <button type="button" className="btn btn-primary" onClick={onConnect}>
+          {connectRunning ? <Spinner /> : <KeyIcon />}
+          Connect OpenRouter
+        </button>
         <div className="topbar-buttons">
-          <button type="button" className="btn" onClick={onAddKey}>
-            <PlusIcon />
-            Add key
-          </button>
-          <button type="button" className="btn" onClick={onMintKey}>
-            <GaugeIcon />
-            New limited key
-          </button>
-          <button type="button" className="btn" onClick={onRefreshAll} disabled={refreshingAll} aria-busy={refreshingAll || undefined}>
-            {refreshingAll ? <Spinner /> : <RefreshIcon />}
-            Refresh all
-          </button>
+          {secondary.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              className="btn"
+              onClick={action.run}
+              disabled={action.busy}
+              aria-busy={action.busy || undefined}
+            >
+              {action.icon}
+              {action.text}
+            </button>
+          ))}
         </div>
+        <MoreMenu actions={secondary} />
       </div>
     </header>
   )

@@ -1,6 +1,6 @@
 // Spending over four periods as labelled amounts, each with a small bar (decorative: the amount is the text).
 import type { KeyFigures } from '../../../preload/contract'
-import { formatUsd } from '../format/money'
+import { Money } from './Money'
 
 const PERIODS = [
   { field: 'usageDaily', label: 'Today', testId: 'key-usage-daily' },
@@ -23,7 +23,7 @@ export function UsageBars({ figures }: { figures: KeyFigures }) {
               <span className={amount > 0 ? 'usage-fill' : 'usage-fill usage-empty'} style={{ transform: `scaleX(${amount > 0 ? Math.max(fraction, 0.02) : 0})` }} />
             </dd>
             <dd className="usage-amount" data-testid={period.testId}>
-              {formatUsd(amount)}
+              <Money amount={amount} />
             </dd>
           </div>
         )

@@ -6,13 +6,13 @@ export function connectStatusText(state: ConnectState): string {
     case 'idle':
       return ''
     case 'awaiting-browser':
-      return 'Waiting for you to approve in your browser…'
+      return 'Approve the new key on OpenRouter’s page in your browser; this window updates by itself.'
     case 'exchanging':
       return 'Exchanging the authorization code…'
     case 'saving':
       return 'Saving the key to your keychain…'
     case 'connected':
-      return 'Connected — the key is saved in your keychain.'
+      return 'Connected. The key is saved in your keychain.'
     case 'failed':
       return state.error.message
     case 'cancelled':

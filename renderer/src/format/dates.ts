@@ -74,3 +74,18 @@ export function formatCountdown(ms: number): string {
   const seconds = total % 60
   return `${minutes}:${String(seconds).padStart(2, '0')}`
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** "Figures from 10:42" (today), "Figures from 24 Nov, 10:42" (another day): when the last good check was. */
+export function formatFiguresFrom(checkedAt: string, now: number, locale: string | undefined = userLocale()): string {
+  const at = Date.parse(checkedAt)
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString()
+  const cacheKey = `${locale ?? ''}|${sameDay ? 't' : 'dt'}`
+  let cached = clockFormatters.get(cacheKey)
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' })
+    clockFormatters.set(cacheKey, cached)
+  }
+  return `Figures from ${cached.format(at)}`
+}

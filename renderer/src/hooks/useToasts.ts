@@ -7,11 +7,16 @@ export interface Toast {
   tone: 'info' | 'success' | 'error'
   message: string
   hint?: string
+  /** What the message is about ("refresh:<key id>"), so it can be withdrawn once that problem is solved. */
+  topic?: string
 }
 
 export interface Toaster {
   notify(message: string, tone?: Toast['tone']): void
-  error(error: AppError): void
+  /** An error toast; with a topic, a later `resolved(topic)` takes it away. */
+  error(error: AppError, topic?: string): void
+  /** The problem behind a topic is solved: its error toasts go (a stale error is worse than none). */
+  resolved(topic: string): void
 }
 
 const INFO_MS = 6000
@@ -21,6 +26,10 @@ export function useToastQueue(): { toasts: Toast[]; toaster: Toaster; close(id: 
   const [toasts, setToasts] = useState<Toast[]>([])
   const nextId = useRef(1)
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
+  const toastsRef = useRef<Toast[]>(toasts)
+  useEffect(() => {
+    toastsRef.current = toasts
+  }, [toasts])
 
   const close = useCallback((id: number) => {
     const timer = timers.current.get(id)
@@ -50,14 +59,18 @@ export function useToastQueue(): { toasts: Toast[]; toaster: Toaster; close(id: 
   const toaster = useMemo<Toaster>(
     () => ({
       notify: (message, tone = 'success') => push({ tone, message }),
-      error: (error) => push({ tone: 'error', message: error.message, ...(error.hint ? { hint: error.hint } : {}) }),
+      error: (error, topic) =>
+        push({ tone: 'error', message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(topic ? { topic } : {}) }),
+      resolved: (topic) => {
+        for (const toast of toastsRef.current) if (toast.topic === topic || (topic === 'refresh' && toast.topic?.startsWith('refresh:'))) close(toast.id)
+      },
     }),
-    [push],
+    [push, close],
   )
   return { toasts, toaster, close }
 }
 
-export const ToastContext = createContext<Toaster>({ notify: () => {}, error: () => {} })
+export const ToastContext = createContext<Toaster>({ notify: () => {}, error: () => {}, resolved: () => {} })
 
 export function useToaster(): Toaster {
   return useContext(ToastContext)

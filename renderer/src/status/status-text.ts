@@ -7,7 +7,8 @@ export const STATUS_TEXT: Record<KeyStatusKind, string> = {
   expired: 'Expired',
   'limit-reached': 'Limit reached',
   'low-credit': 'Low credit',
-  rejected: 'Rejected by OpenRouter',
+  // Without a management key a disabled key answers 401 exactly like a revoked one: the words cover both.
+  rejected: 'Rejected or disabled on OpenRouter',
   unchecked: 'Not checked yet',
   offline: 'Offline',
   'missing-secret': 'Missing from keychain',

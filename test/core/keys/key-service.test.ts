@@ -134,8 +134,8 @@ describe('managing', () => {
   it('copies the key to the clipboard (plain or as an export line) and clears it if unchanged', async () => {
     const secret = double.createKey()
     const { id } = await intake().add(secret, 'K')
-    expect(await copy(id, 'export')).toEqual({ clearsAfterSeconds: 1 })
-    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY=${secret}`)
+    expect(await copy(id, 'export-sh')).toEqual({ clearsAfterSeconds: 1 })
+    expect(await app.clipboard.readText()).toBe(`export OPENROUTER_API_KEY='${secret}'`)
     await expect.poll(() => app.clipboard.readText(), { timeout: 3000 }).toBe('')
     // Something else copied meanwhile is left alone.
     await copy(id, 'plain')

@@ -26,10 +26,10 @@ function actions(): ConnectActions {
 }
 
 function renderPanel(state: Finished, panelActions = actions(), onTryAgain = vi.fn()) {
-  const toaster: Toaster = { notify: vi.fn(), error: vi.fn() }
+  const toaster: Toaster = { notify: vi.fn(), error: vi.fn(), resolved: vi.fn() }
   render(
     <ToastContext value={toaster}>
-      <ConnectPanel state={state} actions={panelActions} onTryAgain={onTryAgain} />
+      <ConnectPanel state={state} account={null} actions={panelActions} onTryAgain={onTryAgain} />
     </ToastContext>,
   )
   const region = screen.getByRole('region', { name: 'Connection' })

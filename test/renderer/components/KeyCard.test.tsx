@@ -170,7 +170,7 @@ describe('KeyCard: actions', () => {
     await user.click(screen.getByRole('button', { name: 'Remove' }))
     expect(cardActions.refresh).toHaveBeenCalledWith(key.id)
     expect(cardActions.copy).toHaveBeenNthCalledWith(1, key.id, 'plain')
-    expect(cardActions.copy).toHaveBeenNthCalledWith(2, key.id, 'export')
+    expect(cardActions.copy).toHaveBeenNthCalledWith(2, key.id, 'export-sh')
     expect(cardActions.setDefault).toHaveBeenCalledWith(key.id)
     expect(cardActions.remove).toHaveBeenCalledWith(key)
   })

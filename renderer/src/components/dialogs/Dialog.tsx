@@ -16,20 +16,24 @@ export interface DialogProps {
   /** While busy, Escape and the backdrop do nothing (the call is under way). */
   busy?: boolean
   size?: 'small' | 'medium'
+  /** Where focus goes when the dialog closes, if not back to its opener (e.g. the next key after a removal). */
+  returnFocusTo?: () => HTMLElement | null
 }
 
 function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => !element.closest('[hidden]'))
 }
 
-export function Dialog({ title, onClose, children, initialFocus, description, busy = false, size = 'medium' }: DialogProps) {
+export function Dialog({ title, onClose, children, initialFocus, description, busy = false, size = 'medium', returnFocusTo }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null)
   const titleId = useId()
   const descriptionId = useId()
   const onCloseRef = useRef(onClose)
+  const returnFocusRef = useRef(returnFocusTo)
   useEffect(() => {
     onCloseRef.current = onClose
-  }, [onClose])
+    returnFocusRef.current = returnFocusTo
+  }, [onClose, returnFocusTo])
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -37,8 +41,11 @@ export function Dialog({ title, onClose, children, initialFocus, description, bu
     if (root) (initialFocus?.current ?? focusables(root).find((element) => !element.classList.contains('dialog-close')) ?? root).focus()
     return () => {
       // After the app stops being inert (same commit), give focus back; a removed opener falls back to <main>.
-      const target = opener && opener.isConnected ? opener : document.querySelector<HTMLElement>('#main')
-      setTimeout(() => target?.focus(), 0)
+      setTimeout(() => {
+        const chosen = returnFocusRef.current?.()
+        const target = chosen ?? (opener && opener.isConnected ? opener : document.querySelector<HTMLElement>('#main'))
+        target?.focus()
+      }, 0)
     }
     // Only on open and close.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -13,6 +13,8 @@ import {
   type ResetChoice,
 } from '../../mint/validate-mint-form'
 import { useNow } from '../../hooks/useNow'
+import { isInactive } from '../../status/card-status'
+import { STATUS_TEXT } from '../../status/status-text'
 import { ErrorMessage } from '../ErrorMessage'
 import { Spinner } from '../Icons'
 import { Dialog } from './Dialog'
@@ -21,8 +23,8 @@ export interface MintKeyDialogProps {
   keys: KeyView[]
   /** Resolves to the refusal to show, or null when the key was created and stored. */
   onMint(request: MintRequest): Promise<AppError | null>
-  /** Starts the browser flow instead, with the same credit limit. */
-  onUseBrowser(limit: number | undefined): void
+  /** Opens the connect form instead, with every field the consent page accepts (the limit) and the name. */
+  onUseBrowser(carried: BrowserCarry): void
   /** A management key is stored: main signs create_auth_code with it. */
   managementKeyPresent?: boolean
   /** Offered when OpenRouter refuses an ordinary key (absent: no account mode). */
@@ -37,8 +39,37 @@ const FIELD_IDS: Record<MintField, string> = {
   expiresAt: 'mint-expires-at',
 }
 
+/** What "Use the browser instead" takes along, and what it has to leave behind (the consent page takes only a limit). */
+export interface BrowserCarry {
+  name?: string
+  limit?: number
+  /** The fields the person set that the consent page cannot take, e.g. ["reset period", "expiry"]. */
+  dropped: string[]
+}
+
 function initialSource(keys: KeyView[]): string {
-  return (keys.find((key) => key.isDefault) ?? keys[0])?.id ?? ''
+  const usable = keys.filter((key) => !isInactive(key))
+  return (usable.find((key) => key.isDefault) ?? usable[0])?.id ?? ''
+}
+
+/** OpenRouter's refusal of a new key, in plain words, with what to do next. */
+export function explainMintRefusal(error: AppError): AppError {
+  switch (error.code) {
+    case 'forbidden':
+      return {
+        code: error.code,
+        message: 'OpenRouter does not let the chosen key create other keys.',
+        hint: 'Only some keys may create keys this way. Use the browser instead: you approve the new key on OpenRouter’s page yourself.',
+      }
+    case 'key-rejected':
+      return { code: error.code, message: 'OpenRouter rejects the key chosen to sign this request (revoked or disabled).', hint: 'Choose another key, or use the browser instead.' }
+    case 'conflict':
+      return { code: error.code, message: 'OpenRouter is still busy with another request for this key.', hint: 'Wait a minute, then create the key again.' }
+    case 'bad-request':
+      return { code: error.code, message: `OpenRouter refused these settings: ${error.message.replace(/\.$/, '')}.`, hint: error.hint ?? 'Change the limit or the expiry and try again.' }
+    default:
+      return error
+  }
 }
 
 export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent = false, onAddManagementKey, onClose }: MintKeyDialogProps) {
@@ -62,9 +93,14 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
     if (errors[errorField]) setErrors((current) => ({ ...current, [errorField]: undefined }))
   }
 
-  function typedLimit(): number | undefined {
+  function carried(): BrowserCarry {
     const limit = Number(values.limit)
-    return values.limit.trim() !== '' && Number.isFinite(limit) && limit > 0 ? limit : undefined
+    const dropped = [...(values.limitReset ? ['reset period'] : []), ...(values.expiry !== 'never' ? ['expiry'] : [])]
+    return {
+      ...(values.label.trim() ? { name: values.label.trim() } : {}),
+      ...(values.limit.trim() !== '' && Number.isFinite(limit) && limit > 0 ? { limit } : {}),
+      dropped,
+    }
   }
 
   async function submit(event: FormEvent) {
@@ -81,7 +117,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
     setBusy(true)
     const failure = await onMint(validation.request)
     setBusy(false)
-    if (failure) setRefusal(failure)
+    if (failure) setRefusal(explainMintRefusal(failure))
     else onClose()
   }
 
@@ -98,7 +134,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
     ) : null
 
   const preview = validateMintForm(values, now)
-  const noKeys = keys.length === 0
+  const noKeys = !keys.some((key) => !isInactive(key))
 
   return (
     <Dialog
@@ -114,7 +150,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
       <form ref={form} className="dialog-body form" onSubmit={(event) => void submit(event)} noValidate>
         {noKeys ? (
           <p className="callout callout-info">
-            Creating a key needs a key that is already stored here. Connect your account first, or use the browser to create a key with a limit.
+            Creating a key needs a usable key that is already stored here. Connect your account first, or use the browser to create a key with a limit.
           </p>
         ) : null}
         <div className="field">
@@ -125,11 +161,12 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
             value={values.sourceKeyId}
             onChange={(event) => set('sourceKeyId', event.target.value)}
           >
-            {noKeys ? <option value="">No stored keys</option> : null}
+            {noKeys ? <option value="">No usable stored key</option> : null}
             {keys.map((key) => (
-              <option key={key.id} value={key.id}>
+              <option key={key.id} value={key.id} disabled={isInactive(key)}>
                 {key.label} — {key.maskedKey}
                 {key.isDefault ? ' (default)' : ''}
+                {isInactive(key) ? ` — cannot sign: ${STATUS_TEXT[key.status.kind].toLowerCase()}` : ''}
               </option>
             ))}
           </select>
@@ -228,12 +265,12 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
                 </button>
               </p>
             ) : null}
-            <button type="button" className="btn btn-small" onClick={() => onUseBrowser(typedLimit())}>
+            <button type="button" className="btn btn-small" onClick={() => onUseBrowser(carried())}>
               Use the browser instead
             </button>
           </ErrorMessage>
         ) : noKeys ? (
-          <button type="button" className="btn btn-small" onClick={() => onUseBrowser(typedLimit())}>
+          <button type="button" className="btn btn-small" onClick={() => onUseBrowser(carried())}>
             Use the browser instead
           </button>
         ) : null}

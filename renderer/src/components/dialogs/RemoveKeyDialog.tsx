@@ -12,9 +12,11 @@ export interface RemoveKeyDialogProps {
   /** With a management key: revokes the key on OpenRouter for real (and removes it here). */
   onRevoke?(keyId: string): Promise<AppError | null>
   onClose(): void
+  /** Where focus goes after the key is removed (the next key), when not back to the opener. */
+  returnFocusTo?: () => HTMLElement | null
 }
 
-export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onRevoke, onClose }: RemoveKeyDialogProps) {
+export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onRevoke, onClose, returnFocusTo }: RemoveKeyDialogProps) {
   const [error, setError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirmRevoke, setConfirmRevoke] = useState(false)
@@ -55,6 +57,7 @@ export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onRevoke,
       onClose={onClose}
       initialFocus={cancel}
       busy={busy}
+      {...(returnFocusTo ? { returnFocusTo } : {})}
       size="small"
       description={
         <>
