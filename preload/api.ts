@@ -10,6 +10,7 @@ import type {
   MintRequest,
   RefreshMode,
   Settings,
+  UpdateStatus,
 } from './contract'
 
 export function createOrkmApi(bridge: Bridge) {
@@ -35,9 +36,12 @@ export function createOrkmApi(bridge: Bridge) {
     retrySave: () => bridge.invoke('connect:retry-save'),
     copyUnsavedKey: () => bridge.invoke('connect:copy-unsaved-key'),
     dismissConnect: () => bridge.invoke('connect:dismiss'),
+    getUpdateStatus: () => bridge.invoke('update:state'),
+    restartToUpdate: () => bridge.invoke('update:restart'),
     onConnectChanged: (listener: (state: ConnectState) => void) => bridge.on('connect:changed', listener),
     onKeysChanged: (listener: (list: KeyListView) => void) => bridge.on('keys:changed', listener),
     onMenuCommand: (listener: (command: MenuCommand) => void) => bridge.on('menu:command', listener),
+    onUpdateChanged: (listener: (status: UpdateStatus) => void) => bridge.on('update:changed', listener),
   }
 }
 

@@ -22,6 +22,7 @@ export type AppErrorCode =
   | 'bad-request' // 400 with OpenRouter's message
   | 'openrouter-error' // 5xx after retries
   | 'bad-response' // OpenRouter's answer did not match its schema
+  | 'rate-limited' // 429 from OpenRouter: retryAt says when to try again
   | 'internal'
 
 export interface AppError {
@@ -30,6 +31,8 @@ export interface AppError {
   message: string
   /** The next step, when there is one. */
   hint?: string
+  /** For 'rate-limited': when OpenRouter said to try again (ISO 8601), from its Retry-After. */
+  retryAt?: string
 }
 
 export type LimitReset = 'daily' | 'weekly' | 'monthly'
@@ -107,6 +110,8 @@ export interface Settings {
   /** Warn when remaining credit falls below this percentage of the limit. */
   lowCreditPercent: number
   sortOrder: SortOrder
+  /** Check for updates on start and every few hours, and download them in the background. On by default. */
+  autoUpdate: boolean
 }
 
 export interface Warning {
@@ -198,6 +203,14 @@ export interface CopyReceipt {
   clearsAfterSeconds: number
 }
 
+/** What the app shows about updates. Checks, downloads and failed checks show nothing (failures are logged). */
+export type UpdateStatus =
+  | { kind: 'none' }
+  /** Downloaded and verified: "Update ready — restart to install". */
+  | { kind: 'ready'; version: string }
+  /** A build that cannot install updates itself (the deb) only announces a new version, with its release page. */
+  | { kind: 'available'; version: string; releaseUrl: string }
+
 /** Every request/response channel: its arguments and the value of its `Result`. */
 export interface InvokeContract {
   'keys:list': { args: []; result: KeyListView }
@@ -223,6 +236,9 @@ export interface InvokeContract {
   'connect:retry-save': { args: []; result: ConnectState }
   'connect:copy-unsaved-key': { args: []; result: CopyReceipt }
   'connect:dismiss': { args: []; result: ConnectState }
+  'update:state': { args: []; result: UpdateStatus }
+  /** Quits and installs the downloaded update; refused ('busy') while a key is unsaved or work is running. */
+  'update:restart': { args: []; result: null }
 }
 
 /** Main → renderer events and their payloads. */
@@ -231,6 +247,7 @@ export interface EventContract {
   'keys:changed': KeyListView
   /** The application menu asks the renderer to do something (Connect, Refresh all). */
   'menu:command': MenuCommand
+  'update:changed': UpdateStatus
 }
 
 export type MenuCommand = 'connect' | 'refresh-all' | 'add-key' | 'mint-key'
@@ -263,9 +280,11 @@ export const INVOKE_CHANNELS = [
   'connect:retry-save',
   'connect:copy-unsaved-key',
   'connect:dismiss',
+  'update:state',
+  'update:restart',
 ] as const satisfies readonly InvokeChannel[]
 
-export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command'] as const satisfies readonly EventChannel[]
+export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'update:changed'] as const satisfies readonly EventChannel[]
 
 /** The transport the preload API is built on: Electron's ipcRenderer in the app, a Playwright binding in the harness. */
 export interface Bridge {

@@ -8,7 +8,7 @@ trap 'rm -rf "$results_dir"' EXIT
 
 echo "== typecheck"; npx tsc --noEmit -p .
 echo "== lint"; npx eslint --max-warnings 0 .
-echo "== build"; npm run --silent build >/dev/null
+echo "== build"; npm run --silent build >/dev/null  # the app only; Playwright's global setup builds the test harness bundle
 
 export ORKM_VITEST_JSON="$results_dir/vitest.json" ORKM_PLAYWRIGHT_JSON="$results_dir/playwright.json"
 echo "== unit and integration tests, then end-to-end tests"

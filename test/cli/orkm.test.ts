@@ -60,7 +60,7 @@ async function cli(args: string[], options: { env?: Record<string, string | unde
 /** Stores a key the way the app does (keychain + keys.json), with OpenRouter's figures from the double. */
 async function storeKey(label: string, init: Parameters<OpenRouterDouble['createKey']>[0] = {}): Promise<string> {
   const secret = double.createKey(init)
-  await app.services.keys.add(secret, label)
+  await app.services.intake.add(secret, label)
   secrets.push(secret)
   return secret
 }

@@ -15,3 +15,16 @@ export function authenticate(header: string | undefined, state: DoubleState): Au
   if (!key || key.disabled) return { ok: false, message: 'User not found.' }
   return { ok: true, secret, key }
 }
+
+/** [SPEC] "Only management keys can perform this operation": the 403 an ordinary key gets on a management route. */
+export const MANAGEMENT_ONLY = 'Only management keys can perform this operation'
+
+export type ManagementAuth = { ok: true; secret: string; key: DoubleKeyState } | { ok: false; status: 401 | 403; message: string }
+
+/** The management routes' rule: no or unknown bearer → 401, an ordinary key → 403, a management key → ok. */
+export function authenticateManagement(header: string | undefined, state: DoubleState): ManagementAuth {
+  const auth = authenticate(header, state)
+  if (!auth.ok) return { ok: false, status: 401, message: auth.message }
+  if (!auth.key.isManagementKey) return { ok: false, status: 403, message: MANAGEMENT_ONLY }
+  return auth
+}

@@ -1,13 +1,14 @@
 // What every route handler sees: the store, the clock and the settings tests can change at run time.
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http'
 import type { DoubleState } from './state'
-import type { ConsentMode } from './types'
+import type { ConsentMode, CreateCodeAuth } from './types'
 
 export interface DoubleSettings {
   consentMode: ConsentMode
   /** Docs say 403 for a bad code or verifier; live reports say 400 (api-facts §2). */
   invalidCodeStatus: 400 | 403
   latencyMs: number
+  createCodeAuth: CreateCodeAuth
 }
 
 export interface DoubleContext {
@@ -24,6 +25,8 @@ export interface IncomingRequest {
   readonly body: unknown
   /** The raw body text: the consent form's urlencoded fields. */
   readonly text: string
+  /** Path parameters, e.g. { hash } on /keys/{hash}. */
+  readonly params: Readonly<Record<string, string>>
 }
 
 export type Handler = (request: IncomingRequest, res: ServerResponse, context: DoubleContext) => void

@@ -29,6 +29,12 @@ describe('createKey / keys()', () => {
         expiresAt: null,
         userId: 'user_2yOPcMpKoQhcd4bVgSMlELRaIah',
         disabled: false,
+        name: expect.stringMatching(/^sk-or-v1-[0-9a-f]{3}\.\.\.[0-9a-f]{3}$/),
+        workspaceId: double.defaultWorkspaceId,
+        createdAt: '2026-11-26T12:00:00Z',
+        updatedAt: null,
+        externalUser: null,
+        isManagementKey: false,
       },
     ])
   })

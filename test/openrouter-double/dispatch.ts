@@ -5,7 +5,7 @@ import type { Delays } from './delays'
 import { playFailure, type FailurePlan } from './failures'
 import { BodyTooLargeError, parseForm, parseJson, readBody } from './request-body'
 import { sendError, sendPreflight } from './responses'
-import { API_PREFIX, ROUTES, type RouteEntry } from './routes/table'
+import { allowedMethods, API_PREFIX, findRoute, type RouteEntry } from './routes/table'
 import type { RecordedRequest } from './types'
 
 export interface Pipeline {
@@ -37,19 +37,21 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, pipeline: Pip
   const method = req.method ?? 'GET'
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = url.pathname
-  const route = ROUTES.get(path)
+  const match = findRoute(path)
+  const route = match?.entry
+  const operation = route?.operations.get(method)
   const text = await readBody(req)
   requests.push({ method, path, authorization: req.headers.authorization ?? null, body: recordedBody(route, path, method, text), at })
 
   // Taken on arrival, so "the next N requests" means arrival order even when latency changes meanwhile.
   // Only a request the route would serve consumes a failure: a CORS preflight must not.
-  const failure = route?.failureRoute && method === route.method ? failures.take(route.failureRoute) : null
+  const failure = operation?.failureRoute ? failures.take(operation.failureRoute) : null
   if (isApiPath(path)) await delays.wait(context.settings.latencyMs)
 
-  if (!route) return sendError(res, 404, 'Not Found')
-  if (method === 'OPTIONS' && route.api) return sendPreflight(res, `${route.method}, OPTIONS`, req.headers['access-control-request-headers'])
-  if (method !== route.method) return sendError(res, 405, 'Method Not Allowed', { Allow: route.method })
-  if (failure && route.failureRoute) return playFailure(route.failureRoute, failure, res, pipeline.hold)
+  if (!match || !route) return sendError(res, 404, 'Not Found')
+  if (method === 'OPTIONS' && route.api) return sendPreflight(res, `${allowedMethods(route)}, OPTIONS`, req.headers['access-control-request-headers'])
+  if (!operation) return sendError(res, 405, 'Method Not Allowed', { Allow: allowedMethods(route) })
+  if (failure && operation.failureRoute) return playFailure(operation.failureRoute, failure, res, pipeline.hold)
 
   let body: unknown = undefined
   if (route.api) {
@@ -57,8 +59,8 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, pipeline: Pip
     if (!parsed.ok) return sendError(res, 400, 'Invalid JSON in request body')
     body = parsed.value
   }
-  const request: IncomingRequest = { method, url, headers: req.headers, body, text }
-  route.handle(request, res, context)
+  const request: IncomingRequest = { method, url, headers: req.headers, body, text, params: match.params }
+  operation.handle(request, res, context)
 }
 
 export function createDispatcher(pipeline: Pipeline): (req: IncomingMessage, res: ServerResponse) => void {

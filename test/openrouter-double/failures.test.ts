@@ -12,11 +12,14 @@ import { loadSpecValidator } from './spec-validator'
 import { callApi, RFC_CHALLENGE, RFC_VERIFIER, sdkClient, settledWithin, toRaw, useDouble, type DoubleFixture } from './test-support'
 import type { Route } from './types'
 
+/** The OAuth-path routes; the management routes' faults are in management-failures.test.ts. */
+type OAuthRoute = Extract<Route, 'exchange' | 'create-code' | 'key'>
+
 const fixture = useDouble()
 const spec = loadSpecValidator()
 
 /** A request that would succeed with 200 if nothing were injected. */
-function goodRequest({ double }: DoubleFixture, route: Route): Promise<Response> {
+function goodRequest({ double }: DoubleFixture, route: OAuthRoute): Promise<Response> {
   switch (route) {
     case 'exchange': {
       const code = double.issueCode({ codeChallenge: RFC_CHALLENGE, codeChallengeMethod: 'S256' })
@@ -37,12 +40,12 @@ function goodRequest({ double }: DoubleFixture, route: Route): Promise<Response>
   }
 }
 
-const SPEC_PATHS: Record<Route, ['/auth/keys' | '/auth/keys/code' | '/key', 'get' | 'post']> = {
+const SPEC_PATHS: Record<OAuthRoute, ['/auth/keys' | '/auth/keys/code' | '/key', 'get' | 'post']> = {
   exchange: ['/auth/keys', 'post'],
   'create-code': ['/auth/keys/code', 'post'],
   key: ['/key', 'get'],
 }
-const ROUTES: Route[] = ['exchange', 'create-code', 'key']
+const ROUTES: OAuthRoute[] = ['exchange', 'create-code', 'key']
 
 describe.each(ROUTES)('route %s', (route) => {
   it('status: the chosen status, enveloped, with the given or the spec’s default message', async () => {

@@ -32,7 +32,7 @@ describe('GET /key', () => {
       expires_at: null,
       allowed_data_regions: [],
       organization_id: null,
-      workspace_id: null,
+      workspace_id: '0df9e665-d932-5740-b2c7-b52af166bc11', // the default workspace
     })
   })
 

@@ -29,3 +29,28 @@ export function describeIssues(error: z.ZodError): string {
   const field = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
   return `Invalid request parameters: ${field}${issue.message}`
 }
+
+const limitReset = z.enum(['daily', 'weekly', 'monthly']).nullable()
+// The spec gives no bounds; a negative or non-finite limit is refused as the real API would refuse nonsense.
+const limit = z.number().finite().nonnegative().nullable()
+
+/** POST /keys [SPEC createKeys]. */
+export const createKeyBody = z.object({
+  name: z.string().min(1),
+  limit: limit.optional(),
+  limit_reset: limitReset.optional(),
+  // "Must be UTC, other timezones will be rejected": checked in the route with the clock.
+  expires_at: z.string().nullable().optional(),
+  include_byok_in_limit: z.boolean().optional(),
+  workspace_id: z.uuid().optional(),
+  creator_user_id: z.string().min(1).nullable().optional(),
+})
+
+/** PATCH /keys/{hash} [SPEC updateKeys]: expires_at is not a field, so it cannot be changed (it is stripped). */
+export const updateKeyBody = z.object({
+  name: z.string().min(1).optional(),
+  disabled: z.boolean().optional(),
+  limit: limit.optional(),
+  limit_reset: limitReset.optional(),
+  include_byok_in_limit: z.boolean().optional(),
+})

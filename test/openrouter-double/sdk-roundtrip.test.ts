@@ -171,7 +171,7 @@ describe('apiKeys.getCurrentKeyMetadata', () => {
       allowedDataRegions: [],
       freeModelDailyRequests: { limit: 50, remaining: 50, used: 0 },
       organizationId: null,
-      workspaceId: null,
+      workspaceId: double.defaultWorkspaceId,
     })
     expect(double.requests.at(-1)?.authorization).toBe(`Bearer ${secret}`)
   })

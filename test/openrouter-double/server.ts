@@ -7,12 +7,18 @@ import { createDispatcher } from './dispatch'
 import { FailurePlan } from './failures'
 import { storedMethod } from './pkce'
 import { API_PREFIX } from './routes/table'
-import { definedOnly, DoubleState } from './state'
+import { activityDates } from './routes/activity'
+import { DEFAULT_WORKSPACE_ID, definedOnly, DoubleState } from './state'
 import type { DoubleOptions, OpenRouterDouble, RecordedRequest } from './types'
 
 export async function startOpenRouterDouble(options: DoubleOptions = {}): Promise<OpenRouterDouble> {
   const now = options.now ?? (() => Date.now())
-  const settings: DoubleSettings = { consentMode: 'page', invalidCodeStatus: 403, latencyMs: nonNegative(options.latencyMs ?? 0) }
+  const settings: DoubleSettings = {
+    consentMode: 'page',
+    invalidCodeStatus: 403,
+    latencyMs: nonNegative(options.latencyMs ?? 0),
+    createCodeAuth: 'any-key',
+  }
   const context: DoubleContext = { state: new DoubleState(now), now, settings }
   const failures = new FailurePlan()
   const delays = new Delays()
@@ -58,6 +64,33 @@ export async function startOpenRouterDouble(options: DoubleOptions = {}): Promis
     revokeKey: (secret) => {
       state.requireKey(secret).disabled = true
     },
+    createManagementKey: (init = {}) => state.createKey({ ...init, isManagementKey: true }),
+    defaultWorkspaceId: DEFAULT_WORKSPACE_ID,
+    addWorkspace: (init) => state.addWorkspace(init),
+    workspaces: () => state.workspaces(),
+    seedAccountKeys: ({ count, workspaces = 1, init }) => {
+      if (!Number.isInteger(count) || count < 0 || !Number.isInteger(workspaces) || workspaces < 1) {
+        throw new RangeError('seedAccountKeys: count ≥ 0 and workspaces ≥ 1, both integers')
+      }
+      const ids = state.workspaces().map((workspace) => workspace.id)
+      while (ids.length < workspaces) ids.push(state.addWorkspace())
+      return Array.from({ length: count }, (_, index) => state.createKey({ workspaceId: ids[index % workspaces]!, ...init?.(index) }))
+    },
+    setCredits: ({ totalCredits, totalUsage }) => {
+      state.credits = { totalCredits, totalUsage }
+    },
+    setActivity: (rows) => {
+      state.activity = rows.map((row) => ({ ...row }))
+    },
+    activityDates: () => activityDates(now()),
+    hashOf: (secret) => state.hashOf(secret),
+    setHashRule: (rule) => {
+      state.hashRule = rule
+    },
+    setCreateCodeAuth: (auth) => {
+      settings.createCodeAuth = auth
+    },
+    setRateLimit: (plan) => failures.setRateLimit(plan),
     setLatency: (ms) => {
       settings.latencyMs = nonNegative(ms)
     },

@@ -1,12 +1,12 @@
-// Test helper: checks a body against OpenRouter's own OpenAPI excerpt (shared/openrouter/openapi-oauth.yaml),
-// so the double is held to the spec rather than to what its own tests expect.
+// Test helper: checks a body against OpenRouter's own OpenAPI excerpts, vendored in ./spec (source named in
+// each file's header), so the double is held to the spec rather than to what its own tests expect.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020'
 import yaml from 'js-yaml'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
-type Method = 'get' | 'post'
+type Method = 'get' | 'post' | 'patch' | 'delete'
 
 interface OpenApiDocument {
   paths: Record<string, Partial<Record<Method, { responses: Record<string, { content?: Record<string, { schema?: Json }> }> }>>>
@@ -23,7 +23,10 @@ export interface SpecValidator {
   validateEnvelope(body: unknown): string[]
 }
 
-export const SPEC_PATH = join(import.meta.dirname, '../../../shared/openrouter/openapi-oauth.yaml')
+/** /auth/keys, /auth/keys/code, /key, /credits. */
+export const SPEC_PATH = join(import.meta.dirname, 'spec', 'openapi-oauth.yaml')
+/** /key, /keys, /keys/{hash}, /credits, /activity, /workspaces. */
+export const MANAGEMENT_SPEC_PATH = join(import.meta.dirname, 'spec', 'openapi-management.yaml')
 const COMPONENT_REF = '#/components/schemas/'
 
 /** Inlines every $ref to components.schemas (the excerpt has no cycles, but guard anyway). */

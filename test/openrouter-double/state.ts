@@ -1,7 +1,8 @@
 // In-memory account store: the keys OpenRouter knows and the authorization codes it has issued.
 // Nothing is persisted: every double starts empty, as the demo and each test expect.
-import { randomBytes } from 'node:crypto'
-import type { DoubleKeyState } from './types'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { toIsoZ } from './timestamps'
+import type { DoubleActivityRow, DoubleKeyState, DoubleWorkspace, HashRule } from './types'
 
 /** [DOC] "The code is single-use and expires after 10 minutes." */
 export const CODE_LIFETIME_MS = 10 * 60 * 1000
@@ -36,9 +37,19 @@ export function definedOnly(patch: Partial<DoubleKeyState>): Partial<DoubleKeySt
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<DoubleKeyState>
 }
 
-export function defaultKeyState(secret: string, init: Partial<DoubleKeyState> = {}): DoubleKeyState {
+/** The default workspace's id: fixed, so tests and the demo can name it. */
+export const DEFAULT_WORKSPACE_ID = '0df9e665-d932-5740-b2c7-b52af166bc11'
+
+export function defaultKeyState(secret: string, init: Partial<DoubleKeyState> = {}, createdAt = toIsoZ(Date.now())): DoubleKeyState {
+  const label = init.label ?? maskedLabel(secret)
   return {
-    label: maskedLabel(secret),
+    label,
+    name: label,
+    workspaceId: DEFAULT_WORKSPACE_ID,
+    createdAt,
+    updatedAt: null,
+    externalUser: null,
+    isManagementKey: false,
     limit: null,
     limitReset: null,
     usage: 0,
@@ -62,13 +73,57 @@ export class DoubleState {
   private readonly keys = new Map<string, DoubleKeyState>()
   private readonly codes = new Map<string, AuthCode>()
   private readonly apps = new Map<string, number>()
+  private readonly workspaceList: DoubleWorkspace[]
+  hashRule: HashRule = 'sha256'
+  credits = { totalCredits: 0, totalUsage: 0 }
+  activity: DoubleActivityRow[] = []
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    this.workspaceList = [{ id: DEFAULT_WORKSPACE_ID, name: 'Default', slug: 'default', createdAt: toIsoZ(now()) }]
+  }
 
   createKey(init: Partial<DoubleKeyState> = {}): string {
     const secret = newSecret()
-    this.keys.set(secret, defaultKeyState(secret, init))
+    this.keys.set(secret, defaultKeyState(secret, init, toIsoZ(this.now())))
     return secret
+  }
+
+  /** Keys /keys lists (management keys are not API keys), most recent first as OpenRouter lists them. */
+  apiKeys(): Array<{ secret: string } & DoubleKeyState> {
+    return this.allKeys()
+      .filter((key) => !key.isManagementKey)
+      .reverse()
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+  }
+
+  hashOf(secret: string): string {
+    const input = this.hashRule === 'sha256' ? secret : `opaque:${secret}`
+    return createHash('sha256').update(input, 'utf8').digest('hex')
+  }
+
+  /** The API key /keys/{hash} names, under the current hash rule. */
+  findByHash(hash: string): ({ secret: string } & DoubleKeyState) | undefined {
+    return this.apiKeys().find((key) => this.hashOf(key.secret) === hash)
+  }
+
+  deleteKey(secret: string): void {
+    this.keys.delete(secret)
+  }
+
+  workspaces(): DoubleWorkspace[] {
+    return this.workspaceList.map((workspace) => ({ ...workspace }))
+  }
+
+  hasWorkspace(id: string): boolean {
+    return this.workspaceList.some((workspace) => workspace.id === id)
+  }
+
+  addWorkspace(init: Partial<Pick<DoubleWorkspace, 'name' | 'slug'>> = {}): string {
+    const id = randomUUID()
+    const name = init.name ?? `Workspace ${this.workspaceList.length + 1}`
+    const slug = init.slug ?? name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    this.workspaceList.push({ id, name, slug, createdAt: toIsoZ(this.now()) })
+    return id
   }
 
   /** The live state of a key, or undefined; callers outside the double get copies (see allKeys). */

@@ -21,13 +21,77 @@ export interface DoubleKeyState {
   userId: string
   /** Revoked or disabled: /key answers 401 "User not found.". */
   disabled: boolean
+  /** The key's name on /keys (the label given at creation; OpenRouter's label is the masked key there). */
+  name: string
+  workspaceId: string
+  /** ISO 8601 with Z. */
+  createdAt: string
+  updatedAt: string | null
+  /** The SDK requires the field on every key object; the double never sets one. */
+  externalUser: string | null
+  /** A management key: answers GET /key with is_management_key, manages keys, is never listed on /keys. */
+  isManagementKey: boolean
+}
+
+export interface DoubleWorkspace {
+  id: string
+  name: string
+  slug: string
+  createdAt: string
+}
+
+/** One /activity row as a test sets it: the key is named by its secret, the double derives its hash. */
+export interface DoubleActivityRow {
+  /** YYYY-MM-DD (UTC). Rows outside the last 30 completed UTC days are never answered, as on OpenRouter. */
+  date: string
+  secret: string
+  model: string
+  usage: number
+  byokUsageInference?: number
+  requests?: number
+  promptTokens?: number
+  completionTokens?: number
+  reasoningTokens?: number
+  providerName?: string
+}
+
+/**
+ * How /keys names a key. 'sha256' (the default): the SHA-256 hex of the plaintext key, which the spec's
+ * /activity parameter suggests; 'opaque': another 64-hex value, so the app's fallback to matching by the masked
+ * label can be tested. Which rule OpenRouter follows is UNCONFIRMED.
+ */
+export type HashRule = 'sha256' | 'opaque'
+
+/** Who may sign create_auth_code: UNCONFIRMED (its documented 403 says "Only management keys…"). */
+export type CreateCodeAuth = 'any-key' | 'management-only'
+
+/** Every Nth request to the listed routes (all when omitted) answers 429 with Retry-After. */
+export interface RateLimitPlan {
+  every: number
+  retryAfterSeconds?: number
+  routes?: Route[]
 }
 
 /** The routes whose answers can be delayed or broken on purpose. */
-export type Route = 'exchange' | 'key' | 'create-code'
+export const FAILURE_ROUTES = [
+  'exchange',
+  'key',
+  'create-code',
+  'credits',
+  'workspaces',
+  'keys-list',
+  'keys-create',
+  'keys-get',
+  'keys-update',
+  'keys-delete',
+  'activity',
+] as const
+export type Route = (typeof FAILURE_ROUTES)[number]
 
 export type Failure =
-  | { kind: 'status'; status: 400 | 401 | 403 | 409 | 500 | 502 | 503; message?: string }
+  | { kind: 'status'; status: 400 | 401 | 403 | 404 | 409 | 500 | 502 | 503; message?: string }
+  /** 429 "Rate limit exceeded" with Retry-After (1 s unless given). */
+  | { kind: 'rate-limited'; retryAfterSeconds?: number }
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'malformed-json' }
@@ -71,6 +135,23 @@ export interface OpenRouterDouble {
   createKey(init?: Partial<DoubleKeyState>): string
   updateKey(secret: string, patch: Partial<DoubleKeyState>): void
   revokeKey(secret: string): void
+  /** A management key of the account (user) given, or of the default one. */
+  createManagementKey(init?: Partial<Pick<DoubleKeyState, 'label' | 'name' | 'userId' | 'disabled'>>): string
+  /** The id of the workspace every account has, where keys go unless told otherwise. */
+  readonly defaultWorkspaceId: string
+  addWorkspace(init?: Partial<Pick<DoubleWorkspace, 'name' | 'slug'>>): string
+  workspaces(): DoubleWorkspace[]
+  /** `count` API keys spread round-robin over `workspaces` workspaces (the default one first, others added). */
+  seedAccountKeys(options: { count: number; workspaces?: number; init?: (index: number) => Partial<DoubleKeyState> }): string[]
+  setCredits(credits: { totalCredits: number; totalUsage: number }): void
+  setActivity(rows: DoubleActivityRow[]): void
+  /** The last 30 completed UTC days on the double's clock, oldest first: the dates /activity answers for. */
+  activityDates(): string[]
+  /** The `hash` /keys gives this key under the current rule. */
+  hashOf(secret: string): string
+  setHashRule(rule: HashRule): void
+  setCreateCodeAuth(auth: CreateCodeAuth): void
+  setRateLimit(plan: RateLimitPlan | null): void
   setLatency(ms: number): void
   failNext(route: Route, failure: Failure, times?: number): void
   setFailure(route: Route, failure: Failure | null): void

@@ -18,7 +18,12 @@ const PRODUCTION = join(root, 'electron-builder.yml')
 const E2E = join(root, 'electron-builder.e2e.yml')
 const config = loadEffectiveBuilderConfig(PRODUCTION)
 const e2eConfig = loadEffectiveBuilderConfig(E2E)
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName: string; desktopName?: string }
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  productName: string
+  desktopName?: string
+  homepage: string
+  scripts: Record<string, string>
+}
 
 const PRODUCTION_FUSES = {
   runAsNode: false,
@@ -116,11 +121,12 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(false)
   })
 
-  it('packages AppImage + deb (needing libsecret), dmg with the hardened runtime, and a per-user NSIS', () => {
+  it('packages AppImage + deb (needing libsecret), dmg + zip with the hardened runtime, and a per-user NSIS', () => {
     expect(targetNames(config.linux?.target)).toEqual(['AppImage', 'deb'])
     expect(config.linux?.category).toBe('Utility')
     expect(config.deb?.depends).toContain('libsecret-1-0')
-    expect(targetNames(config.mac?.target)).toEqual(['dmg'])
+    // The updater on macOS installs from the zip; the dmg alone cannot update.
+    expect(targetNames(config.mac?.target)).toEqual(['dmg', 'zip'])
     expect(config.mac).toMatchObject({ hardenedRuntime: true, category: 'public.app-category.developer-tools' })
     const entitlements = readFileSync(join(root, String(config.mac?.entitlements)), 'utf8')
     expect(entitlements).toContain('<key>com.apple.security.cs.allow-jit</key>')
@@ -128,7 +134,29 @@ describe('electron-builder configuration', () => {
     expect(targetNames(config.win?.target)).toEqual(['nsis'])
     expect(config.nsis).toMatchObject({ perMachine: false })
     expect(config.directories).toEqual({ output: 'dist', buildResources: 'build' })
-    expect(config.publish).toBeNull()
+  })
+
+  it('builds each platform for the arch of the runner it runs on: no target names an arch to cross-build', () => {
+    // keytar.node is compiled by `npm ci` for the runner's arch; a cross-arch package would ship the wrong one.
+    for (const platform of [config.linux, config.mac, config.win]) {
+      for (const target of asArray(platform?.target as unknown)) expect(typeof target, JSON.stringify(target)).toBe('string')
+    }
+  })
+
+  it('publishes to GitHub Releases, owner and repo named once, on the repository the homepage names', () => {
+    const publish = asArray(config.publish as unknown as Record<string, unknown>)
+    expect(publish).toEqual([{ provider: 'github', owner: expect.any(String), repo: expect.any(String), releaseType: 'draft' }])
+    const { owner, repo } = publish[0] as { owner: string; repo: string }
+    expect(packageJson.homepage).toBe(`https://github.com/${owner}/${repo}`)
+    // Building never uploads; only the release workflow's dist:publish does.
+    expect(packageJson.scripts['dist']).toMatch(/--publish never/)
+    expect(packageJson.scripts['dist:publish']).toMatch(/--publish always/)
+  })
+
+  it('npm run build builds the app only: the test harness bundle is built by the test command', () => {
+    expect(packageJson.scripts['build']).toBe('electron-vite build')
+    expect(Object.values(packageJson.scripts).filter((script) => script.includes('bridge.vite.config'))).toEqual([packageJson.scripts['build:harness']])
+    expect(readFileSync(join(root, 'test/e2e/global-setup.ts'), 'utf8')).toContain('bridge.vite.config.ts')
   })
 
   it('uses the app id the main process uses for Windows notifications', () => {
@@ -147,6 +175,20 @@ describe('electron-builder configuration', () => {
     const entry = config.linux?.desktop?.entry as Record<string, string>
     const windowClass = packageJson.desktopName?.replace(/\.desktop$/, '') ?? packageJson.productName
     expect(entry['StartupWMClass']).toBe(windowClass)
+  })
+
+  it('gives every Linux target (AppImage, deb) the icon set and the .desktop entry', () => {
+    const targets = targetNames(config.linux?.target)
+    expect(targets.length).toBeGreaterThan(0)
+    for (const target of targets) {
+      // A target's own options override the linux ones; neither AppImage nor deb may drop the entry or the icon.
+      const own = (target === 'AppImage' ? config.appImage : config.deb) as { desktop?: unknown; icon?: unknown } | null | undefined
+      const desktop = (own?.desktop ?? config.linux?.desktop) as { entry?: Record<string, string> } | undefined
+      expect(desktop?.entry, target).toMatchObject({ MimeType: `x-scheme-handler/${APP_URL_SCHEME};`, StartupWMClass: expect.any(String) })
+      const iconDir = String(own?.icon ?? config.linux?.icon)
+      expect(readPng(readFileSync(join(root, iconDir, '512x512.png'))), target).toMatchObject({ width: 512, height: 512 })
+    }
+    expect(config.linux?.executableName).toBe('openrouter-key-manager')
   })
 
   it('ships icons in every size each platform needs, with transparent corners', () => {

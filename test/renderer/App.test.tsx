@@ -64,7 +64,7 @@ describe('App: first load', () => {
     await act(async () =>
       fake.emit('keys:changed', {
         keys: [makeKey({ label: 'Laptop', figures: makeFigures({ limit: 10, limitRemaining: 1.25 }) }), makeKey({ label: 'Desktop' })],
-        settings: { lowCreditPercent: 10, sortOrder: 'manual' },
+        settings: { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true },
         warnings: [],
         notices: [],
       }),

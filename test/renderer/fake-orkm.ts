@@ -231,7 +231,7 @@ export const fail = <T = never>(error: AppError): Result<T> => ({ ok: false, err
 
 export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   let keys: KeyView[] = (options.keys ?? []).map((key) => ({ ...key }))
-  let settings: Settings = { lowCreditPercent: 10, sortOrder: 'manual', ...options.settings }
+  let settings: Settings = { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true, ...options.settings }
   const fixedWarnings = options.warnings
   const notices = options.notices ?? []
   let connect: ConnectState = options.connect ?? { phase: 'idle' }
@@ -383,6 +383,8 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
       setConnect({ phase: 'idle' })
       return ok(connect)
     },
+    'update:state': () => ok({ kind: 'none' }),
+    'update:restart': () => ok(null),
   }
 
   function approve(label?: string) {

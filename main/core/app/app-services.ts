@@ -14,6 +14,8 @@ import { mintLimitedKey } from '../new-keys/mint'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type NotifierPort } from '../base/ports'
 import { createKeytarVault, type SecretVault } from '../keys/secret-vault'
+import { UpdateController, type UpdateMode, type UpdaterPort } from '../updates/update-controller'
+import type { WorkInProgress } from '../updates/update-policy'
 
 export interface HostAdapters {
   opener: ExternalOpener
@@ -24,6 +26,8 @@ export interface HostAdapters {
   vault?: SecretVault
   gateway?: OpenRouterGateway
   refreshConcurrency?: number
+  /** The installed app's updater; absent in development, the harness and the demo (nothing to update). */
+  updates?: { updater: UpdaterPort; mode: UpdateMode }
 }
 
 export type EventSink = <E extends EventChannel>(channel: E, payload: EventContract[E]) => void
@@ -36,6 +40,7 @@ export interface AppServices {
   readonly connect: ConnectFlow
   readonly dispatch: Dispatch
   readonly logger: Logger
+  readonly updates: UpdateController
   /** Subscribes to every main → renderer event. */
   onEvent(sink: EventSink): () => void
   shutdown(): Promise<void>
@@ -86,6 +91,36 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       connect.holdUnsavedKey(secret, userId, label, error),
     assertCanHoldKey: () => connect.assertCanTakeNewKey(),
   }
+  let mintsRunning = 0
+  const mint: typeof mintLimitedKey = async (deps, request) => {
+    mintsRunning += 1
+    try {
+      return await mintLimitedKey(deps, request)
+    } finally {
+      mintsRunning -= 1
+    }
+  }
+  const CONNECT_RUNNING = new Set(['awaiting-browser', 'exchanging', 'saving'])
+  const work: WorkInProgress = {
+    current() {
+      const connectRunning = CONNECT_RUNNING.has(connect.current.phase)
+      return {
+        // hasWorkAtRisk is an unsaved, uncopied key or a key mid-exchange/save; the latter counts as connectRunning.
+        keyUnsaved: connect.hasWorkAtRisk() && !connectRunning,
+        connectRunning,
+        mintRunning: mintsRunning > 0,
+        rotationRunning: false, // this build has no rotation; wire it here when one exists
+      }
+    },
+  }
+  const updates = new UpdateController({
+    updater: adapters.updates?.updater ?? null,
+    mode: adapters.updates?.mode ?? { kind: 'install' },
+    autoUpdateEnabled: () => keys.list().settings.autoUpdate,
+    work,
+    clock,
+    logger,
+  })
 
   const dispatch = createDispatcher(
     {
@@ -98,13 +133,17 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'keys:copy': async (keyId, format) => clipboardGuard.copySecret(await keys.secretOf(keyId), format),
       'keys:remove': (keyId) => keys.remove(keyId),
       'keys:add': (secret, label) => intake.add(secret, label),
-      'keys:mint': (request) => mintLimitedKey(mintDeps, request),
+      'keys:mint': (request) => mint(mintDeps, request),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null
       },
       'keys:confirm-account': (keyId) => keys.confirmAccount(keyId),
-      'settings:update': (patch) => keys.updateSettings(patch),
+      'settings:update': async (patch) => {
+        const view = await keys.updateSettings(patch)
+        updates.poke() // turning automatic updates on checks soon, not hours later
+        return view
+      },
       'connect:start': (options) => connect.start(options),
       'connect:state': () => connect.current,
       'connect:cancel': () => connect.cancel(),
@@ -120,6 +159,8 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'connect:retry-save': () => connect.retrySave(),
       'connect:copy-unsaved-key': () => connect.copyUnsavedKey(),
       'connect:dismiss': () => connect.dismiss(),
+      'update:state': () => updates.current,
+      'update:restart': () => updates.restartToInstall(),
     },
     logger,
   )
@@ -127,6 +168,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   const sinks = new Set<EventSink>()
   keys.onChange((view) => sinks.forEach((sink) => sink('keys:changed', view)))
   connect.onChange((state) => sinks.forEach((sink) => sink('connect:changed', state)))
+  updates.onChange((status) => sinks.forEach((sink) => sink('update:changed', status)))
   logger.info('services started', { storage: vault.description })
 
   return {
@@ -137,12 +179,14 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     connect,
     dispatch,
     logger,
+    updates,
     onEvent(sink) {
       sinks.add(sink)
       return () => sinks.delete(sink)
     },
     async shutdown() {
       sinks.clear()
+      updates.stop()
       await connect.shutdown()
       await clipboardGuard.clearCopiedKey()
     },

@@ -4,10 +4,15 @@ import type { AppError, AppErrorCode } from '../../../preload/contract'
 export class AppFailure extends Error {
   readonly appError: AppError
 
-  constructor(code: AppErrorCode, message: string, hint?: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, message: string, hint?: string, options?: { cause?: unknown; retryAt?: string }) {
     super(message, options)
     this.name = 'AppFailure'
-    this.appError = hint === undefined ? { code, message } : { code, message, hint }
+    this.appError = {
+      code,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+      ...(options?.retryAt === undefined ? {} : { retryAt: options.retryAt }),
+    }
   }
 }
 

@@ -3,17 +3,40 @@
 // (OpenRouter does not echo `state`). Everything that is not the one expected navigation is refused
 // without ending the flow.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { connect } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import { timingSafeEqual } from 'node:crypto'
 import { CALLBACK_PAGE_CSP, PAGES, renderCallbackPage, type CallbackPage } from './callback-page'
 
 export type CallbackEvent = { kind: 'code'; code: string } | { kind: 'error'; error: string }
+
+/**
+ * Idle limits, so connections that never finish a request (idle sockets, slowloris) cannot pile up or keep
+ * the real callback out. Tests set small values; the defaults close idle sockets within seconds.
+ */
+export interface ListenerLimits {
+  /** Time allowed to receive a request's headers (the slowloris limit). */
+  headersTimeoutMs: number
+  /** Time allowed to receive a whole request. */
+  requestTimeoutMs: number
+  /** A connection with no traffic for this long is closed (except while its callback is being answered). */
+  idleTimeoutMs: number
+  /** Open connections at most; at the cap the oldest one without a complete request is closed. */
+  maxConnections: number
+}
+
+export const DEFAULT_LISTENER_LIMITS: ListenerLimits = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  idleTimeoutMs: 5_000,
+  maxConnections: 64,
+}
 
 export interface CallbackListenerOptions {
   preferredPort: number
   nonce: string
   /** Called once, for the first well-formed callback; its page is what the browser then shows. */
   onCallback(event: CallbackEvent): Promise<CallbackPage>
+  limits?: Partial<ListenerLimits>
 }
 
 export interface CallbackListener {
@@ -80,11 +103,67 @@ function closeServer(server: Server): Promise<void> {
 
 const NO_IPV6 = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT', 'EINVAL'])
 
+/**
+ * Open connections of both servers (IPv4 and IPv6 share the cap), oldest first. A connection counts as
+ * "pending" until a complete request arrived on it.
+ */
+class ConnectionCap {
+  private readonly pending = new Map<Socket, true>()
+  private readonly answered = new Set<Socket>()
+
+  constructor(private readonly max: number) {}
+
+  get size(): number {
+    return this.pending.size + this.answered.size
+  }
+
+  admit(socket: Socket): void {
+    socket.once('close', () => {
+      this.pending.delete(socket)
+      this.answered.delete(socket)
+    })
+    if (this.size >= this.max) {
+      // Map iteration is insertion order: the first pending socket is the oldest without a complete request.
+      const oldest = this.pending.keys().next()
+      if (oldest.done) {
+        // Every open connection is being answered: the newcomer waits for none of them.
+        socket.destroy()
+        return
+      }
+      this.pending.delete(oldest.value)
+      oldest.value.destroy()
+    }
+    this.pending.set(socket, true)
+  }
+
+  requestArrived(socket: Socket): void {
+    if (this.pending.delete(socket)) this.answered.add(socket)
+  }
+}
+
 /** Binds 127.0.0.1 and, where the machine has it, ::1 on the same port, so `localhost` reaches us either way. */
-async function bindLoopbackPair(port: number, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ servers: Server[]; port: number }> {
+async function bindLoopbackPair(
+  port: number,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  limits: ListenerLimits,
+  cap: ConnectionCap,
+): Promise<{ servers: Server[]; port: number }> {
   const make = () => {
-    const server = createServer({ maxHeaderSize: 8192, requestTimeout: 15_000, headersTimeout: 10_000 }, handler)
-    server.keepAliveTimeout = 1000
+    const server = createServer(
+      {
+        maxHeaderSize: 8192,
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        // Node checks the two timeouts above only at this interval (30 s by default).
+        connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+      },
+      handler,
+    )
+    server.keepAliveTimeout = Math.min(1000, limits.idleTimeoutMs)
+    // Socket inactivity: Node's server destroys a socket that stays silent this long.
+    server.timeout = limits.idleTimeoutMs
+    server.on('connection', (socket: Socket) => cap.admit(socket))
+    server.on('request', (req: IncomingMessage) => cap.requestArrived(req.socket))
     return server
   }
   const ipv4 = make()
@@ -103,6 +182,8 @@ async function bindLoopbackPair(port: number, handler: (req: IncomingMessage, re
 
 export async function openCallbackListener(options: CallbackListenerOptions): Promise<CallbackListener> {
   const path = callbackPath(options.nonce)
+  const limits: ListenerLimits = { ...DEFAULT_LISTENER_LIMITS, ...options.limits }
+  const cap = new ConnectionCap(limits.maxConnections)
   let port = 0
   let accepted = false
   let closed = false
@@ -155,6 +236,8 @@ export async function openCallbackListener(options: CallbackListenerOptions): Pr
     if (!wellFormed) return send(res, 400, PAGES.malformed)
     if (accepted || closed) return send(res, 409, PAGES.alreadyUsed)
     accepted = true
+    // The exchange may take longer than the idle limit: this one connection waits for its answer.
+    req.socket.setTimeout(0)
     // Closed once this response is done, or the browser drops the connection (a closed tab) meanwhile.
     res.once('close', () => void listener.close())
     const event: CallbackEvent = codes.length === 1 ? { kind: 'code', code: codes[0]! } : { kind: 'error', error: errors[0]! }
@@ -179,7 +262,7 @@ export async function openCallbackListener(options: CallbackListenerOptions): Pr
     (await isPortAnswering('127.0.0.1', options.preferredPort)) || (await isPortAnswering('::1', options.preferredPort))
   if (!preferredBusy) {
     try {
-      ;({ servers, port } = await bindLoopbackPair(options.preferredPort, handler))
+      ;({ servers, port } = await bindLoopbackPair(options.preferredPort, handler, limits, cap))
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' && (error as NodeJS.ErrnoException).code !== 'EACCES') throw error
     }
@@ -189,7 +272,7 @@ export async function openCallbackListener(options: CallbackListenerOptions): Pr
     let lastError: unknown = null
     for (let attempt = 0; attempt < 5 && servers.length === 0; attempt += 1) {
       try {
-        ;({ servers, port } = await bindLoopbackPair(0, handler))
+        ;({ servers, port } = await bindLoopbackPair(0, handler, limits, cap))
       } catch (error) {
         lastError = error
       }

@@ -9,6 +9,7 @@ const settingsPatch = z
   .object({
     lowCreditPercent: z.number().int().min(1).max(100),
     sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']),
+    autoUpdate: z.boolean(),
   })
   .partial()
   .strict()
@@ -47,4 +48,6 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'connect:retry-save': z.tuple([]),
   'connect:copy-unsaved-key': z.tuple([]),
   'connect:dismiss': z.tuple([]),
+  'update:state': z.tuple([]),
+  'update:restart': z.tuple([]),
 }

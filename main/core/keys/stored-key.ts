@@ -35,7 +35,7 @@ export interface MetadataDocument {
   announcedWarnings: string[]
 }
 
-export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual' }
+export const DEFAULT_SETTINGS: Settings = { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true }
 
 const appErrorSchema = z.object({
   code: z.string(),
@@ -80,6 +80,8 @@ export const storedKeySchema = z.object({
 export const settingsSchema = z.object({
   lowCreditPercent: z.number().min(1).max(100).catch(DEFAULT_SETTINGS.lowCreditPercent),
   sortOrder: z.enum(['manual', 'label', 'remaining', 'expiry']).catch(DEFAULT_SETTINGS.sortOrder),
+  // Absent in files written before updates existed: on, as for a new install.
+  autoUpdate: z.boolean().catch(DEFAULT_SETTINGS.autoUpdate),
 }) satisfies z.ZodType<Settings, unknown>
 
 export function emptyDocument(): MetadataDocument {

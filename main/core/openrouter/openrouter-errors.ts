@@ -1,11 +1,28 @@
 // Turns whatever the SDK throws into one AppFailure with words a person understands and the next step.
 import type { OpenRouterError } from '@openrouter/sdk/models/errors'
 import { AppFailure } from '../base/app-failure'
+import { retryAtOf } from './rate-limit'
 
 /** The SDK's error classes, loaded with the SDK on first use (importing them costs ~0.6 s). */
 export type SdkErrorClasses = typeof import('@openrouter/sdk/models/errors')
 
-export type OpenRouterOperation = 'exchange' | 'key' | 'create-code'
+export type OpenRouterOperation =
+  | 'exchange'
+  | 'key'
+  | 'create-code'
+  /** GET /key with a pasted key that may be a management key. */
+  | 'check-key'
+  /** Management reads and changes (/workspaces, /keys…, /credits, /activity) with the management key. */
+  | 'management'
+  /** POST /keys: creates a key whose plaintext comes back once, so a lost answer may mean a key exists. */
+  | 'management-create'
+  /** create_auth_code signed with the management key. */
+  | 'management-create-code'
+
+/** Operations after which a failure may hide a key OpenRouter already made. */
+const CREATES_A_KEY: ReadonlySet<OpenRouterOperation> = new Set(['management-create'])
+const MAY_EXIST = 'OpenRouter may have created the key before the answer was lost.'
+const CHECK_KEYS_HINT = "Look for it in the account's key list before creating another."
 
 /** OpenRouter's message from its `{"error":{"code","message"}}` envelope, when the body has one. */
 function envelopeMessage(error: OpenRouterError): string | null {
@@ -24,7 +41,16 @@ function envelopeMessage(error: OpenRouterError): string | null {
   return null
 }
 
-export function toAppFailure(operation: OpenRouterOperation, error: unknown, classes: SdkErrorClasses): AppFailure {
+export function toAppFailure(operation: OpenRouterOperation, error: unknown, classes: SdkErrorClasses, now = Date.now()): AppFailure {
+  const failure = classify(operation, error, classes, now)
+  const { code } = failure.appError
+  if (CREATES_A_KEY.has(operation) && (code === 'timeout' || code === 'offline' || code === 'openrouter-error' || code === 'bad-response')) {
+    return new AppFailure(code, `${failure.appError.message} ${MAY_EXIST}`, CHECK_KEYS_HINT, { cause: error })
+  }
+  return failure
+}
+
+function classify(operation: OpenRouterOperation, error: unknown, classes: SdkErrorClasses, now: number): AppFailure {
   const { ConnectionError, OpenRouterError, RequestTimeoutError, ResponseValidationError, SDKValidationError } = classes
   if (error instanceof AppFailure) return error
   if (error instanceof RequestTimeoutError) {
@@ -42,7 +68,7 @@ export function toAppFailure(operation: OpenRouterOperation, error: unknown, cla
       cause: error,
     })
   }
-  if (error instanceof OpenRouterError) return fromStatus(operation, error)
+  if (error instanceof OpenRouterError) return fromStatus(operation, error, now)
   if (error instanceof SDKValidationError) {
     return new AppFailure('invalid-argument', 'The request was not valid.', undefined, { cause: error })
   }
@@ -54,10 +80,25 @@ export function toAppFailure(operation: OpenRouterOperation, error: unknown, cla
   return new AppFailure('internal', 'Something went wrong talking to OpenRouter.', 'Try again.', { cause: error })
 }
 
-function fromStatus(operation: OpenRouterOperation, error: OpenRouterError): AppFailure {
+function rateLimited(operation: OpenRouterOperation, error: OpenRouterError, now: number): AppFailure {
+  const { retryAt } = retryAtOf(error.headers, now)
+  const nothingDone =
+    operation === 'management-create' || operation === 'create-code' || operation === 'management-create-code'
+      ? ' No key was created.'
+      : operation === 'management'
+        ? ' Nothing was changed.'
+        : ''
+  return new AppFailure('rate-limited', `OpenRouter is rate limiting the app (429).${nothingDone}`, 'Try again after the time shown.', {
+    cause: error,
+    retryAt,
+  })
+}
+
+function fromStatus(operation: OpenRouterOperation, error: OpenRouterError, now: number): AppFailure {
   const status = error.statusCode
   const serverMessage = envelopeMessage(error)
   const options = { cause: error }
+  if (status === 429) return rateLimited(operation, error, now)
   if (status >= 500) {
     return new AppFailure('openrouter-error', `OpenRouter had a problem (${status}).`, 'Try again in a moment.', options)
   }
@@ -116,7 +157,63 @@ function fromStatus(operation: OpenRouterOperation, error: OpenRouterError): App
         )
       }
       break
+    case 'check-key':
+      if (status === 401) {
+        return new AppFailure(
+          'key-rejected',
+          'OpenRouter rejected this key (401): it was deleted, disabled or mistyped. Nothing was stored.',
+          'Copy the key again from OpenRouter.',
+          options,
+        )
+      }
+      break
+    case 'management':
+    case 'management-create':
+    case 'management-create-code':
+      return fromManagementStatus(operation, status, serverMessage, options) ?? genericStatus(status, serverMessage, options)
   }
+  return genericStatus(status, serverMessage, options)
+}
+
+/** The management key's own meanings of 400/401/403/404. */
+function fromManagementStatus(
+  operation: OpenRouterOperation,
+  status: number,
+  serverMessage: string | null,
+  options: { cause: unknown },
+): AppFailure | null {
+  switch (status) {
+    case 401:
+      return new AppFailure(
+        'key-rejected',
+        'OpenRouter rejected the management key (401): it was deleted, disabled or mistyped.',
+        'Add a current management key from openrouter.ai/settings/management-keys.',
+        options,
+      )
+    case 403:
+      return new AppFailure(
+        'forbidden',
+        'This is not a management key: only a management key can manage keys (403).',
+        'Create one at openrouter.ai/settings/management-keys and add it instead.',
+        options,
+      )
+    case 404:
+      return new AppFailure('not-found', 'OpenRouter has no such key (404): it may have been deleted already.', 'Refresh the account view.', options)
+    case 400:
+      return new AppFailure(
+        'bad-request',
+        serverMessage ? `OpenRouter rejected the values: ${serverMessage}` : 'OpenRouter rejected the values (400).',
+        operation === 'management' ? 'Check the values and try again.' : 'Check the form and try again.',
+        options,
+      )
+    case 409:
+      return new AppFailure('conflict', 'OpenRouter is busy with a conflicting request (409).', 'Try again in a moment.', options)
+    default:
+      return null
+  }
+}
+
+function genericStatus(status: number, serverMessage: string | null, options: { cause: unknown }): AppFailure {
   return new AppFailure(
     'openrouter-error',
     serverMessage ? `OpenRouter answered ${status}: ${serverMessage}` : `OpenRouter answered ${status}.`,

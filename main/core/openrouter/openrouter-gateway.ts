@@ -1,22 +1,15 @@
-// Every OpenRouter call goes through @openrouter/sdk here, with the app's own safety settings:
-// bounded retries and timeouts (the SDK default retries for an hour), no bearer taken from the environment,
-// and no SDK debug logging (it would print headers).
-import type { HTTPClient, OpenRouter } from '@openrouter/sdk'
-import type { RetryConfig } from '@openrouter/sdk/lib/retries.js'
-import type { GetCurrentKeyData } from '@openrouter/sdk/models/operations'
+// Every OpenRouter call made with an API key (or none) goes through @openrouter/sdk here, with the app's own
+// safety settings from sdk-client.ts. The management key has its own client: management-gateway.ts.
+import type { OpenRouter } from '@openrouter/sdk'
+import type { CreateAuthKeysCodeRequestBody, GetCurrentKeyData } from '@openrouter/sdk/models/operations'
 import type { KeyFigures, LimitReset } from '../../../preload/contract'
 import { AppFailure } from '../base/app-failure'
 import { toAppFailure, type OpenRouterOperation, type SdkErrorClasses } from './openrouter-errors'
 import { cleanLabel } from '../keys/labels'
+import { defaultRateLimitPolicy, withRateLimitRetries, type RateLimitPolicy } from './rate-limit'
+import { boundedRetries, loadSdk, makeSdkClient } from './sdk-client'
 
-type SdkModule = typeof import('@openrouter/sdk')
-
-/** The SDK is imported on first use, not at start-up: importing it takes most of a second. */
-let sdkModules: Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> | null = null
-export function loadSdk(): Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> {
-  sdkModules ??= Promise.all([import('@openrouter/sdk'), import('@openrouter/sdk/models/errors')]).then(([sdk, errors]) => ({ sdk, errors }))
-  return sdkModules
-}
+export { loadSdk } from './sdk-client'
 
 export interface ExchangeResult {
   key: string
@@ -48,43 +41,15 @@ export interface GatewayOptions {
   apiBaseUrl: string
   httpTimeoutMs: number
   retryBudgetMs: number
-}
-
-const silentDebugLogger = { log: () => {}, group: () => {}, groupEnd: () => {} }
-
-/** An HTTP client that sends exactly the Authorization the app chose: none for anonymous calls. */
-function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean, onAttempt?: () => void): HTTPClient {
-  const client = new sdk.HTTPClient()
-  client.addHook('beforeRequest', (request) => {
-    onAttempt?.()
-    if (!anonymous) return request
-    const headers = new Headers(request.headers)
-    headers.delete('authorization')
-    return new Request(request, { headers })
-  })
-  return client
+  /** How 429s are waited out on GET /key; tests inject the clock and sleep. */
+  rateLimit?: Partial<RateLimitPolicy>
 }
 
 export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGateway {
-  const exchangeRetries: RetryConfig =
-    options.retryBudgetMs > 0
-      ? {
-          strategy: 'backoff',
-          backoff: { initialInterval: 500, maxInterval: 4000, exponent: 1.5, maxElapsedTime: options.retryBudgetMs },
-          retryConnectionErrors: true,
-        }
-      : { strategy: 'none' }
-
-  const makeClient = (sdk: SdkModule, bearer: string | null, onAttempt?: () => void): OpenRouter =>
-    new sdk.OpenRouter({
-      serverURL: options.apiBaseUrl,
-      // An explicit empty key stops the SDK from falling back to OPENROUTER_API_KEY from the environment.
-      apiKey: bearer ?? '',
-      httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null, onAttempt),
-      timeoutMs: options.httpTimeoutMs,
-      retryConfig: { strategy: 'none' },
-      debugLogger: silentDebugLogger,
-    })
+  const exchangeRetries = boundedRetries(options.retryBudgetMs)
+  const rateLimit = defaultRateLimitPolicy(options.retryBudgetMs, options.rateLimit)
+  type SdkModule = Awaited<ReturnType<typeof loadSdk>>['sdk']
+  const makeClient = (sdk: SdkModule, bearer: string | null, onAttempt?: () => void): OpenRouter => makeSdkClient(sdk, options, bearer, onAttempt)
 
   let anonymousClient: OpenRouter | null = null
   const anonymous = async () => {
@@ -99,7 +64,7 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
     try {
       return await run()
     } catch (error) {
-      throw toAppFailure(operation, error, errors)
+      throw toAppFailure(operation, error, errors, rateLimit.now())
     }
   }
 
@@ -149,27 +114,33 @@ export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGate
 
     getKeyFigures(key) {
       return call('key', async () => {
-        const response = await (await withBearer(key)).apiKeys.getCurrentKeyMetadata()
+        const client = await withBearer(key)
+        const { errors } = await loadSdk()
+        // A read, safe to repeat: a 429 is waited out (bounded), then reported with its retryAt.
+        const response = await withRateLimitRetries(rateLimit, errors, () => client.apiKeys.getCurrentKeyMetadata())
         return toKeyFigures(response.data)
       })
     },
 
     createAuthCode(bearerKey, request) {
       return call('create-code', async () => {
-        const response = await (await withBearer(bearerKey)).oAuth.createAuthCode({
-          requestBody: {
-            callbackUrl: request.callbackUrl,
-            codeChallenge: request.codeChallenge,
-            codeChallengeMethod: 'S256',
-            keyLabel: request.label,
-            limit: request.limit,
-            ...(request.limitReset === null ? {} : { usageLimitType: request.limitReset }),
-            ...(request.expiresAt === null ? {} : { expiresAt: request.expiresAt }),
-          },
-        })
+        const response = await (await withBearer(bearerKey)).oAuth.createAuthCode({ requestBody: authCodeRequestBody(request) })
         return { code: response.data.id }
       })
     },
+  }
+}
+
+/** create_auth_code's body, shared with the management key's path so both send every parameter. */
+export function authCodeRequestBody(request: AuthCodeRequest): CreateAuthKeysCodeRequestBody {
+  return {
+    callbackUrl: request.callbackUrl,
+    codeChallenge: request.codeChallenge,
+    codeChallengeMethod: 'S256',
+    keyLabel: request.label,
+    limit: request.limit,
+    ...(request.limitReset === null ? {} : { usageLimitType: request.limitReset }),
+    ...(request.expiresAt === null ? {} : { expiresAt: request.expiresAt }),
   }
 }
 

@@ -1,7 +1,13 @@
 // Real loopback sockets: the listener as a browser (and an attacker) would meet it.
-import type { Server } from 'node:net'
+import { connect, createServer, type Server, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openCallbackListener, type CallbackEvent, type CallbackListener } from '../../../main/core/connect/callback-server'
+import {
+  DEFAULT_LISTENER_LIMITS,
+  openCallbackListener,
+  type CallbackEvent,
+  type CallbackListener,
+  type ListenerLimits,
+} from '../../../main/core/connect/callback-server'
 import { freePort, holdPort, isListening, NAVIGATION_HEADERS, rawRequest } from '../../support/http'
 
 const NONCE = 'n0nce-For-Tests_abcdefghijklmnopqrstuv'
@@ -15,11 +21,12 @@ afterEach(async () => {
   blocker = null
 })
 
-async function open(preferredPort?: number) {
+async function open(preferredPort?: number, limits?: Partial<ListenerLimits>) {
   const events: CallbackEvent[] = []
   listener = await openCallbackListener({
     preferredPort: preferredPort ?? (await freePort()),
     nonce: NONCE,
+    ...(limits ? { limits } : {}),
     onCallback: async (event) => {
       events.push(event)
       return { ok: true, heading: 'Connected — you can close this tab', detail: 'Done.' }
@@ -133,11 +140,18 @@ describe('callback listener', () => {
     expect(listener.usedFallbackPort).toBe(true)
   })
 
-  it('is reachable on ::1 too where the machine has IPv6 loopback', async () => {
-    const { listener } = await open()
-    if (!listener.addresses.includes('::1')) return // this machine has no IPv6 loopback: nothing more to check
+  // Judged by the machine, not by the listener: where ::1 can be bound, the listener must bind it.
+  it.runIf(MACHINE_HAS_IPV6_LOOPBACK)('binds ::1 as well as 127.0.0.1, and a request to [::1] reaches it', async () => {
+    const { listener, events } = await open()
+    expect([...listener.addresses].sort()).toEqual(['127.0.0.1', '::1'])
     const response = await rawRequest({ port: listener.port, address: '::1', path: callback('?code=v6'), headers: NAVIGATION_HEADERS })
     expect(response.status).toBe(200)
+    expect(events).toEqual([{ kind: 'code', code: 'v6' }])
+  })
+
+  it.skipIf(MACHINE_HAS_IPV6_LOOPBACK)('binds 127.0.0.1 alone on a machine without IPv6 loopback', async () => {
+    const { listener } = await open()
+    expect(listener.addresses).toEqual(['127.0.0.1'])
   })
 
   it('closes when the browser drops the connection while the flow is still working', async () => {
@@ -166,5 +180,113 @@ describe('callback listener', () => {
     expect(await isListening(listener.port)).toBe(true)
     await listener.close()
     expect(await isListening(listener.port)).toBe(false)
+  })
+})
+
+const MACHINE_HAS_IPV6_LOOPBACK = await new Promise<boolean>((resolve) => {
+  const probe = createServer()
+  probe.once('error', () => resolve(false))
+  probe.listen(0, '::1', () => probe.close(() => resolve(true)))
+})
+
+/** A raw client connection that records when the listener closes it. */
+interface RawClient {
+  socket: Socket
+  closed: boolean
+}
+
+function openRawClient(port: number): Promise<RawClient> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port })
+    const client: RawClient = { socket, closed: false }
+    socket.on('error', () => {}) // a reset from the listener is one of the ways it closes us
+    socket.once('close', () => (client.closed = true))
+    socket.once('connect', () => resolve(client))
+    socket.once('error', reject)
+  })
+}
+
+const openClients: RawClient[] = []
+afterEach(() => {
+  for (const client of openClients.splice(0)) client.socket.destroy()
+})
+
+async function rawClients(port: number, count: number, partialRequest: (index: number) => string | null): Promise<RawClient[]> {
+  const clients: RawClient[] = []
+  for (let index = 0; index < count; index += 1) {
+    const client = await openRawClient(port)
+    openClients.push(client)
+    const partial = partialRequest(index)
+    if (partial !== null) client.socket.write(partial)
+    clients.push(client)
+  }
+  return clients
+}
+
+const closedCount = (clients: RawClient[]) => clients.filter((client) => client.closed).length
+
+describe('callback listener limits', () => {
+  it('defaults close idle and slow connections within seconds, with a connection cap', () => {
+    expect(DEFAULT_LISTENER_LIMITS.idleTimeoutMs).toBeLessThanOrEqual(10_000)
+    expect(DEFAULT_LISTENER_LIMITS.headersTimeoutMs).toBeLessThanOrEqual(10_000)
+    expect(DEFAULT_LISTENER_LIMITS.requestTimeoutMs).toBeLessThanOrEqual(15_000)
+    expect(DEFAULT_LISTENER_LIMITS.maxConnections).toBeGreaterThan(0)
+  })
+
+  it('closes connections that send nothing once they have been idle for the idle limit', async () => {
+    const { listener } = await open(undefined, { idleTimeoutMs: 200, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 })
+    const idle = await rawClients(listener.port, 20, () => null)
+    await expect.poll(() => closedCount(idle), { timeout: 15_000 }).toBe(20)
+  })
+
+  it('closes a slowloris connection that keeps trickling header bytes, by the headers limit', async () => {
+    // Idle and request limits far away: only the headers limit can close it.
+    const { listener } = await open(undefined, { headersTimeoutMs: 300, requestTimeoutMs: 60_000, idleTimeoutMs: 60_000 })
+    const [slow] = await rawClients(listener.port, 1, () => `GET ${callback('?code=slow')} HTTP/1.1\r\nHost: localhost:${listener.port}\r\n`)
+    const trickle = setInterval(() => {
+      if (!slow!.closed) slow!.socket.write('X-Slow: a\r\n')
+    }, 50)
+    try {
+      await expect.poll(() => slow!.closed, { timeout: 15_000 }).toBe(true)
+    } finally {
+      clearInterval(trickle)
+    }
+  })
+
+  it('at the cap closes the oldest connections without a complete request; the real callback completes while 300 are open', async () => {
+    const cap = 40
+    // Time limits far away: only the cap closes anything here.
+    const { listener, events } = await open(undefined, { maxConnections: cap, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000, idleTimeoutMs: 60_000 })
+    const head = `GET ${callback('?code=never-finished')} HTTP/1.1\r\nHost: localhost:${listener.port}\r\n`
+    // Alternately idle and slowloris (headers started, never finished).
+    const attackers = await rawClients(listener.port, 300, (index) => (index % 2 === 0 ? null : head))
+    await expect.poll(() => closedCount(attackers), { timeout: 20_000 }).toBe(300 - cap)
+    // The ones still open are the newest: the oldest were closed first.
+    expect(attackers.slice(-cap).every((client) => !client.closed)).toBe(true)
+    const response = await rawRequest({ port: listener.port, path: callback('?code=real'), headers: NAVIGATION_HEADERS })
+    expect(response.status).toBe(200)
+    expect(events).toEqual([{ kind: 'code', code: 'real' }])
+  }, 60_000)
+
+  it('keeps the connection whose callback is being answered open past the idle limit', async () => {
+    let release: () => void = () => {}
+    const events: CallbackEvent[] = []
+    listener = await openCallbackListener({
+      preferredPort: await freePort(),
+      nonce: NONCE,
+      limits: { idleTimeoutMs: 200, headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
+      onCallback: async (event) => {
+        events.push(event)
+        await new Promise<void>((resolve) => (release = resolve))
+        return { ok: true, heading: 'Connected', detail: '' }
+      },
+    })
+    const answer = rawRequest({ port: listener.port, path: callback('?code=slow-exchange'), headers: NAVIGATION_HEADERS })
+    await expect.poll(() => events.length).toBe(1)
+    // A silent connection opened after the callback arrived: once it is closed, the idle limit has passed.
+    const [witness] = await rawClients(listener.port, 1, () => null)
+    await expect.poll(() => witness!.closed, { timeout: 15_000 }).toBe(true)
+    release()
+    expect((await answer).status).toBe(200)
   })
 })

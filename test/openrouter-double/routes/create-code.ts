@@ -1,7 +1,8 @@
 // POST /api/v1/auth/keys/code: mint an authorization code for a key with a cap, reset, label and expiry,
-// authorised by an existing key. Which credential the live route really wants is UNCONFIRMED (api-facts §3);
-// the double accepts any active user key and gives the new key that key's user.
-import { authenticate } from '../bearer'
+// authorised by an existing key. Which credential the live route really wants is UNCONFIRMED (api-facts §3):
+// a management key is always accepted; an ordinary key too by default, or refused with 403 under
+// setCreateCodeAuth('management-only'). The new key gets the signing key's user.
+import { authenticate, MANAGEMENT_ONLY } from '../bearer'
 import { CALLBACK_RULE, isAllowedCallbackUrl } from '../callback-url'
 import type { Handler } from '../context'
 import { storedMethod } from '../pkce'
@@ -10,9 +11,10 @@ import { createCodeBody, describeIssues } from '../schemas'
 import { parseSecondsTimestamp, toIsoZ } from '../timestamps'
 import type { DoubleKeyState } from '../types'
 
-export const handleCreateCode: Handler = (request, res, { state, now }) => {
+export const handleCreateCode: Handler = (request, res, { state, now, settings }) => {
   const auth = authenticate(request.headers.authorization, state)
   if (!auth.ok) return sendError(res, 401, auth.message)
+  if (!auth.key.isManagementKey && settings.createCodeAuth === 'management-only') return sendError(res, 403, MANAGEMENT_ONLY)
 
   const parsed = createCodeBody.safeParse(request.body)
   if (!parsed.success) return sendError(res, 400, describeIssues(parsed.error))

@@ -1,11 +1,11 @@
-// GET /api/v1/credits: needs a management key [SPEC], and the double only has user (OAuth) keys, so a valid
-// key always gets 403. This is why the app reads limit_remaining from /key instead of the account balance.
-import { authenticate } from '../bearer'
+// GET /api/v1/credits: the account's balance, for a management key only [SPEC]; an ordinary key gets 403, which
+// is why the app reads limit_remaining from /key when it has no management key.
+import { authenticateManagement } from '../bearer'
 import type { Handler } from '../context'
-import { sendError } from '../responses'
+import { sendError, sendJson } from '../responses'
 
 export const handleCredits: Handler = (request, res, { state }) => {
-  const auth = authenticate(request.headers.authorization, state)
-  if (!auth.ok) return sendError(res, 401, auth.message)
-  sendError(res, 403, 'Only management keys can perform this operation')
+  const auth = authenticateManagement(request.headers.authorization, state)
+  if (!auth.ok) return sendError(res, auth.status, auth.message)
+  sendJson(res, 200, { data: { total_credits: state.credits.totalCredits, total_usage: state.credits.totalUsage } })
 }

@@ -6,7 +6,7 @@ import { createFakeOrkm, makeFigures, makeKey } from '../fake-orkm'
 
 afterEach(cleanup)
 
-const list = (keys: KeyListView['keys']): KeyListView => ({ keys, settings: { lowCreditPercent: 10, sortOrder: 'manual' }, warnings: [], notices: [] })
+const list = (keys: KeyListView['keys']): KeyListView => ({ keys, settings: { lowCreditPercent: 10, sortOrder: 'manual', autoUpdate: true }, warnings: [], notices: [] })
 
 describe('shareUnchanged', () => {
   it('keeps unchanged keys as the same objects so their cards do not re-render', () => {

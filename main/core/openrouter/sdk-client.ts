@@ -1,0 +1,60 @@
+// One place that builds @openrouter/sdk clients with the app's safety settings, shared by the API-key gateway
+// and the management gateway: no bearer taken from the environment (OPENROUTER_API_KEY), a per-request timeout,
+// no SDK-level retries unless a call asks for them (the SDK default retries for an hour), no debug logging
+// (it would print headers).
+import type { HTTPClient, OpenRouter } from '@openrouter/sdk'
+import type { RetryConfig } from '@openrouter/sdk/lib/retries.js'
+import type { SdkErrorClasses } from './openrouter-errors'
+
+export type SdkModule = typeof import('@openrouter/sdk')
+
+/** The SDK is imported on first use, not at start-up: importing it takes most of a second. */
+let sdkModules: Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> | null = null
+export function loadSdk(): Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> {
+  sdkModules ??= Promise.all([import('@openrouter/sdk'), import('@openrouter/sdk/models/errors')]).then(([sdk, errors]) => ({ sdk, errors }))
+  return sdkModules
+}
+
+export interface SdkClientOptions {
+  apiBaseUrl: string
+  httpTimeoutMs: number
+}
+
+const silentDebugLogger = { log: () => {}, group: () => {}, groupEnd: () => {} }
+
+/** An HTTP client that sends exactly the Authorization the app chose: none for anonymous calls. */
+function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean, onAttempt?: () => void): HTTPClient {
+  const client = new sdk.HTTPClient()
+  client.addHook('beforeRequest', (request) => {
+    onAttempt?.()
+    if (!anonymous) return request
+    const headers = new Headers(request.headers)
+    headers.delete('authorization')
+    return new Request(request, { headers })
+  })
+  return client
+}
+
+/** A client whose bearer is `bearer`, or none at all when it is null. */
+export function makeSdkClient(sdk: SdkModule, options: SdkClientOptions, bearer: string | null, onAttempt?: () => void): OpenRouter {
+  return new sdk.OpenRouter({
+    serverURL: options.apiBaseUrl,
+    // An explicit empty key stops the SDK from falling back to OPENROUTER_API_KEY from the environment.
+    apiKey: bearer ?? '',
+    httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null, onAttempt),
+    timeoutMs: options.httpTimeoutMs,
+    retryConfig: { strategy: 'none' },
+    debugLogger: silentDebugLogger,
+  })
+}
+
+/** Bounded backoff for calls that are safe to repeat (5xx and connection errors); none when the budget is 0. */
+export function boundedRetries(retryBudgetMs: number): RetryConfig {
+  return retryBudgetMs > 0
+    ? {
+        strategy: 'backoff',
+        backoff: { initialInterval: 500, maxInterval: 4000, exponent: 1.5, maxElapsedTime: retryBudgetMs },
+        retryConnectionErrors: true,
+      }
+    : { strategy: 'none' }
+}
