@@ -1,12 +1,14 @@
 // One account key in full: every figure OpenRouter gives, whether its secret is on this device, its 30-day
 // spend chart with the forecast, and the management actions (each opens a confirmation in AccountView).
+import { useEffect, useRef } from 'react'
 import type { AccountKeyView, SpendSeries } from '../../../preload/account-contract'
 import { formatDate } from '../format/dates'
 import { formatLimit, formatUsd } from '../format/money'
 import { useNow } from '../hooks/useNow'
 import { ExpiryText } from '../components/RelativeTime'
-import { CopyIcon, PencilIcon, RefreshIcon, Spinner, TrashIcon } from '../components/Icons'
-import { STATUS_TEXT, STATUS_TONE, resetText } from '../status/status-text'
+import { CloseIcon, CopyIcon, PencilIcon, RefreshIcon, Spinner, TrashIcon } from '../components/Icons'
+import { STATUS_TONE, resetText } from '../status/status-text'
+import { accountStatusText } from './account-rows'
 import { SpendSparkline } from '../charts/SpendSparkline'
 
 export type AccountKeyAction = 'copy' | 'disable' | 'enable' | 'edit' | 'rotate' | 'revoke'
@@ -16,6 +18,7 @@ export interface AccountKeyDetailsProps {
   showWorkspace: boolean
   spend: SpendSeries | 'loading' | null
   onAction(action: AccountKeyAction, key: AccountKeyView): void
+  onClose(): void
 }
 
 export function OnDeviceBadge({ accountKey }: { accountKey: AccountKeyView }) {
@@ -30,12 +33,15 @@ export function OnDeviceBadge({ accountKey }: { accountKey: AccountKeyView }) {
   )
 }
 
-export function accountStatusText(key: AccountKeyView): string {
-  return key.disabled ? 'Disabled' : STATUS_TEXT[key.status.kind]
-}
 
-export function AccountKeyDetails({ accountKey: key, showWorkspace, spend, onAction }: AccountKeyDetailsProps) {
+export function AccountKeyDetails({ accountKey: key, showWorkspace, spend, onAction, onClose }: AccountKeyDetailsProps) {
   const now = useNow()
+  const panel = useRef<HTMLElement>(null)
+  useEffect(() => {
+    // Opened from the list (Enter, Details): the details are where the person reads next.
+    panel.current?.focus({ preventScroll: true })
+    panel.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [key.hash])
   const tone = key.disabled ? 'muted' : STATUS_TONE[key.status.kind]
   const name = key.name || key.label
   const figures: Array<[string, string, string]> = [
@@ -49,12 +55,17 @@ export function AccountKeyDetails({ accountKey: key, showWorkspace, spend, onAct
     ['BYOK usage', formatUsd(key.byokUsage), 'byok'],
   ]
   return (
-    <article className={`account-details card tone-${tone}`} aria-labelledby="account-details-title" data-testid="account-details" data-hash={key.hash}>
+    <article ref={panel} tabIndex={-1} className={`account-details card tone-${tone}`} aria-labelledby="account-details-title" data-testid="account-details" data-hash={key.hash}>
       <div className="account-details-head">
         <h3 id="account-details-title" className="card-label">
           {name}
         </h3>
-        <OnDeviceBadge accountKey={key} />
+        <span className="account-details-end">
+          <OnDeviceBadge accountKey={key} />
+          <button type="button" className="btn btn-ghost btn-icon btn-tiny" aria-label="Close details" title="Close details" onClick={onClose}>
+            <CloseIcon />
+          </button>
+        </span>
       </div>
       <p className="status-line">
         <span className={`badge badge-${tone}`} data-testid="account-key-status">

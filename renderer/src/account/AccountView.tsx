@@ -236,6 +236,8 @@ export default function AccountView({ api, account, deviceKeys, onCopy, onRemove
     [onCopy],
   )
 
+  const openDetails = useCallback((key: AccountKeyView) => setSelectedHash(key.hash), [])
+
   const removeDeviceKey = useCallback(
     async (keyId: string) => {
       const failure = await onRemoveDeviceKey(keyId)
@@ -380,8 +382,8 @@ export default function AccountView({ api, account, deviceKeys, onCopy, onRemove
           {!view.complete ? <p className="help">Partial list (see above).</p> : null}
         </div>
         <div className="account-keys-body">
-          <AccountKeyList keys={keys} showWorkspace={showWorkspace} selectedHash={selectedHash} onOpen={(key) => setSelectedHash(key.hash)} onAction={onAction} />
-          {selected ? <AccountKeyDetails accountKey={selected} showWorkspace={showWorkspace} spend={spend} onAction={onAction} /> : null}
+          {selected ? <AccountKeyDetails accountKey={selected} showWorkspace={showWorkspace} spend={spend} onAction={onAction} onClose={() => setSelectedHash(null)} /> : null}
+          <AccountKeyList keys={keys} showWorkspace={showWorkspace} onOpen={openDetails} onAction={onAction} />
         </div>
       </section>
 
