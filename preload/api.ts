@@ -1,5 +1,6 @@
 // The API object the renderer sees as `window.orkm`: one narrow function per channel, built on a Bridge.
 // It imports nothing from Electron so the harness's browser backend exposes this very object.
+import { ACCOUNT_INVOKE_CHANNELS, type AccountEventContract, type AccountInvokeContract } from './account-contract'
 import type {
   Bridge,
   ConnectOptions,
@@ -9,9 +10,13 @@ import type {
   MenuCommand,
   MintRequest,
   RefreshMode,
+  Result,
   Settings,
   UpdateStatus,
 } from './contract'
+
+type AccountChannel = keyof AccountInvokeContract
+const ACCOUNT_CHANNELS = new Set<string>(ACCOUNT_INVOKE_CHANNELS)
 
 export function createOrkmApi(bridge: Bridge) {
   return {
@@ -42,6 +47,14 @@ export function createOrkmApi(bridge: Bridge) {
     onKeysChanged: (listener: (list: KeyListView) => void) => bridge.on('keys:changed', listener),
     onMenuCommand: (listener: (command: MenuCommand) => void) => bridge.on('menu:command', listener),
     onUpdateChanged: (listener: (status: UpdateStatus) => void) => bridge.on('update:changed', listener),
+    /** Account mode: one call per channel of the account contract (no other channel passes), and its change event. */
+    account: {
+      call<C extends AccountChannel>(channel: C, ...args: AccountInvokeContract[C]['args']): Promise<Result<AccountInvokeContract[C]['result']>> {
+        if (!ACCOUNT_CHANNELS.has(channel)) return Promise.resolve({ ok: false, error: { code: 'invalid-argument', message: 'Unknown request.' } })
+        return bridge.invoke(channel, ...args)
+      },
+      onChanged: (listener: (view: AccountEventContract['account:changed']) => void) => bridge.on('account:changed', listener),
+    },
   }
 }
 

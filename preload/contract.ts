@@ -1,6 +1,15 @@
 // The one contract between main, preload and renderer: channel names and the shapes that cross IPC.
 // Types only, plus the channel name constants; no runtime dependency, so every layer may import it.
 // Secrets never appear here: a key reaches the renderer only as `maskedKey`.
+import {
+  ACCOUNT_EVENT_CHANNELS,
+  ACCOUNT_INVOKE_CHANNELS,
+  type AccountEventContract,
+  type AccountInvokeContract,
+  type AddKeyOutcome,
+} from './account-contract'
+
+export * from './account-contract'
 
 /** What every invoke channel resolves to: results, not thrown errors, cross IPC. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
@@ -40,6 +49,9 @@ export type LimitReset = 'daily' | 'weekly' | 'monthly'
 /** The longest label (in characters) the app accepts anywhere: rename, mint, create. */
 export const LABEL_MAX_LENGTH = 100
 
+/** The highest credit limit (USD) the app sends for any key: far above a real budget, low enough to catch a typo. */
+export const LIMIT_CEILING_USD = 1_000_000
+
 /** Figures from `GET /api/v1/key`, as last fetched. Money in USD. */
 export interface KeyFigures {
   /** OpenRouter's own label for the key (not the local label). */
@@ -71,6 +83,7 @@ export type KeyStatusKind =
   | 'unchecked' // never fetched yet
   | 'offline' // last refresh could not reach OpenRouter; figures are last known
   | 'missing-secret' // metadata exists but the keychain item is gone
+  | 'rate-limited' // OpenRouter answered 429: figures are last known, the reason says when the app tries again
 
 export interface KeyStatus {
   kind: KeyStatusKind
@@ -181,8 +194,11 @@ export interface ConnectOptions {
 }
 
 export interface MintRequest {
-  /** The stored key that authenticates `create_auth_code`. */
-  sourceKeyId: string
+  /**
+   * The stored key that authenticates `create_auth_code`; null signs it with the management key. When a management
+   * key is stored it signs every mint (OpenRouter may refuse ordinary keys), whatever is named here.
+   */
+  sourceKeyId: string | null
   label: string
   /** USD, > 0. */
   limit: number
@@ -212,7 +228,7 @@ export type UpdateStatus =
   | { kind: 'available'; version: string; releaseUrl: string }
 
 /** Every request/response channel: its arguments and the value of its `Result`. */
-export interface InvokeContract {
+export interface InvokeContract extends AccountInvokeContract {
   'keys:list': { args: []; result: KeyListView }
   'keys:refresh': { args: [keyId: string]; result: KeyView }
   'keys:refresh-all': { args: [mode: RefreshMode]; result: KeyListView }
@@ -221,7 +237,8 @@ export interface InvokeContract {
   'keys:reorder': { args: [keyIds: string[]]; result: KeyListView }
   'keys:copy': { args: [keyId: string, format: CopyFormat]; result: CopyReceipt }
   'keys:remove': { args: [keyId: string]; result: KeyListView }
-  'keys:add': { args: [secret: string, label: string]; result: KeyView }
+  /** An API key is stored as a key; a management key is stored as the account's management key. */
+  'keys:add': { args: [secret: string, label: string]; result: AddKeyOutcome }
   'keys:mint': { args: [request: MintRequest]; result: KeyView }
   'keys:open-revoke-page': { args: [keyId: string]; result: null }
   /** The person confirms a key of another account is theirs (clears `accountPending`). */
@@ -242,7 +259,7 @@ export interface InvokeContract {
 }
 
 /** Main → renderer events and their payloads. */
-export interface EventContract {
+export interface EventContract extends AccountEventContract {
   'connect:changed': ConnectState
   'keys:changed': KeyListView
   /** The application menu asks the renderer to do something (Connect, Refresh all). */
@@ -282,9 +299,10 @@ export const INVOKE_CHANNELS = [
   'connect:dismiss',
   'update:state',
   'update:restart',
+  ...ACCOUNT_INVOKE_CHANNELS,
 ] as const satisfies readonly InvokeChannel[]
 
-export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'update:changed'] as const satisfies readonly EventChannel[]
+export const EVENT_CHANNELS = ['connect:changed', 'keys:changed', 'menu:command', 'update:changed', ...ACCOUNT_EVENT_CHANNELS] as const satisfies readonly EventChannel[]
 
 /** The transport the preload API is built on: Electron's ipcRenderer in the app, a Playwright binding in the harness. */
 export interface Bridge {

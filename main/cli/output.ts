@@ -14,6 +14,8 @@ export const STATUS_EFFECT: Record<KeyStatusKind, { usable: boolean; attention: 
   active: { usable: true, attention: false },
   unchecked: { usable: true, attention: false },
   offline: { usable: true, attention: false },
+  // OpenRouter is slowing requests down; the key itself works.
+  'rate-limited': { usable: true, attention: false },
   'expiring-soon': { usable: true, attention: true },
   'low-credit': { usable: true, attention: true },
   expired: { usable: false, attention: true },

@@ -227,10 +227,21 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
   const addKey = useCallback(
     async (secret: string, label: string) => {
       const result = await keyActions.add(secret, label)
-      if (result.ok) toaster.notify(`Added “${result.value.label}”. It is stored in your keychain.`)
+      if (result.ok) {
+        const outcome = result.value
+        if (outcome.kind === 'management-key') {
+          void account.reload()
+          if (accountApi) setMainView('account')
+        }
+        toaster.notify(
+          outcome.kind === 'management-key'
+            ? 'This is a management key: it manages your keys but cannot call models. It is stored in your keychain.'
+            : `Added “${outcome.key.label}”. It is stored in your keychain.`,
+        )
+      }
       return errorOf(result)
     },
-    [keyActions, toaster],
+    [keyActions, toaster, account, accountApi],
   )
 
   const mintKey = useCallback(

@@ -96,7 +96,8 @@ export function playFailure(route: Route, failure: Failure, res: ServerResponse,
       sendRaw(res, 200, 'text/html; charset=utf-8', '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>')
       return
     case 'schema-violation':
-      sendRaw(res, 200, 'application/json', JSON.stringify(SCHEMA_VIOLATIONS[route]))
+      // POST /keys answers 201 [SPEC]; every other route 200.
+      sendRaw(res, route === 'keys-create' ? 201 : 200, 'application/json', JSON.stringify(SCHEMA_VIOLATIONS[route]))
       return
   }
 }

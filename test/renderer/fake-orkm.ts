@@ -2,6 +2,8 @@
 // Its shape is therefore exactly `window.orkm`'s. Used by the jsdom tests and, bundled, by the preview script.
 import { createOrkmApi, type OrkmApi } from '../../preload/api'
 import type {
+  AccountInvokeContract,
+  AccountView,
   AppError,
   Bridge,
   ConnectState,
@@ -280,7 +282,39 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     return key
   }
 
+  // Account mode, minimally (no management key): test/renderer/fake-account.ts is the rich one.
+  const noAccount: AccountView = {
+    managementKey: null,
+    credits: null,
+    keys: [],
+    workspaces: [],
+    complete: false,
+    listingProblem: null,
+    goneFromAccount: [],
+    revokedStillStored: [],
+    pendingRotations: [],
+    refreshing: false,
+    checkedAt: null,
+    lastError: null,
+  }
+  const noManagementKey = fail({ code: 'not-found', message: 'No management key is stored.', hint: 'Add a management key first.' })
+  const accountHandlers: { [C in keyof AccountInvokeContract]: Handler<C> } = {
+    'account:state': () => ok(noAccount),
+    'account:refresh': () => ok(noAccount),
+    'account:set-management-key': () => noManagementKey,
+    'account:remove-management-key': () => ok(noAccount),
+    'account:revoke': () => noManagementKey,
+    'account:set-disabled': () => noManagementKey,
+    'account:edit': () => noManagementKey,
+    'account:create': () => noManagementKey,
+    'account:rotate': () => noManagementKey,
+    'account:finish-rotation': () => noManagementKey,
+    'account:spend': () => ok([]),
+    'account:spend-chart': (groupBy) => ok({ groupBy, days: [], series: [] }),
+  }
+
   const handlers: { [C in InvokeChannel]: Handler<C> } = {
+    ...accountHandlers,
     'keys:list': () => ok(view()),
     'keys:refresh': (keyId) => {
       const key = find(keyId)
@@ -325,10 +359,10 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
         return fail({ code: 'key-rejected', message: 'OpenRouter rejected this key, so it was not stored.', hint: 'Check that you copied the whole key and that it is still active.' })
       const key = addKey(label.trim() || `OpenRouter key ${keys.length + 1}`, makeFigures())
       setTimeout(emitKeys, 0)
-      return ok({ ...key })
+      return ok({ kind: 'api-key' as const, key: { ...key }, alreadyStoredAs: null })
     },
     'keys:mint': (request) => {
-      if (!find(request.sourceKeyId)) return notFound
+      if (request.sourceKeyId === null || !find(request.sourceKeyId)) return notFound
       const key = addKey(
         request.label,
         makeFigures({ limit: request.limit, limitRemaining: request.limit, limitReset: request.limitReset, expiresAt: request.expiresAt, usage: 0, usageDaily: 0, usageWeekly: 0, usageMonthly: 0 }),

@@ -1,8 +1,8 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, type AppServices } from '../../main/core/app/app-services'
+import { createAppServices, logFileOf, type AppServices } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
-import { silentLogger } from '../../main/core/base/logger'
+import { createFileLogger, silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
 import { createKeytarVault, type SecretVault } from '../../main/core/keys/secret-vault'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../../main/core/openrouter/openrouter-gateway'
@@ -31,6 +31,8 @@ export async function startTestServices(options: {
   wrapVault?: (vault: SecretVault) => SecretVault
   /** Wraps the real SDK gateway, e.g. to hand back a hostile value the double cannot produce. */
   wrapGateway?: (gateway: OpenRouterGateway) => OpenRouterGateway
+  /** The app's real file log in the data folder (for the no-secret sweeps) instead of silence. */
+  fileLog?: boolean
 }): Promise<TestServices> {
   const temp = options.dataDir ? null : await makeTempDir('orkm-services-')
   const dataDir = options.dataDir ?? temp!.path
@@ -64,7 +66,7 @@ export async function startTestServices(options: {
         clipboard,
         notifier,
         opener,
-        logger: silentLogger,
+        logger: options.fileLog ? createFileLogger(logFileOf(dataDir)) : silentLogger,
         vault: options.wrapVault ? options.wrapVault(vault) : vault,
         ...(gateway ? { gateway } : {}),
       },

@@ -5,6 +5,7 @@ import type { SecretVault } from '../../main/core/keys/secret-vault'
 export interface FaultyVault extends SecretVault {
   failWrites: AppFailure | null
   failReads: AppFailure | null
+  failDeletes: AppFailure | null
 }
 
 export const LOCKED = () =>
@@ -15,6 +16,7 @@ export function faultyVault(inner: SecretVault): FaultyVault {
     description: inner.description,
     failWrites: null,
     failReads: null,
+    failDeletes: null,
     async set(account, secret) {
       if (vault.failWrites) throw vault.failWrites
       return inner.set(account, secret)
@@ -23,7 +25,10 @@ export function faultyVault(inner: SecretVault): FaultyVault {
       if (vault.failReads) throw vault.failReads
       return inner.get(account)
     },
-    delete: (account) => inner.delete(account),
+    async delete(account) {
+      if (vault.failDeletes) throw vault.failDeletes
+      return inner.delete(account)
+    },
     async list() {
       if (vault.failReads) throw vault.failReads
       return inner.list()

@@ -16,6 +16,10 @@ import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type 
 import { createKeytarVault, type SecretVault } from '../keys/secret-vault'
 import { UpdateController, type UpdateMode, type UpdaterPort } from '../updates/update-controller'
 import type { WorkInProgress } from '../updates/update-policy'
+import { AccountService } from '../account/account-service'
+import { createAccountStore } from '../account/account-store'
+import { SpendHistory } from '../history/spend-history'
+import { createManagementGateway, type ManagementGateway } from '../openrouter/management-gateway'
 
 export interface HostAdapters {
   opener: ExternalOpener
@@ -25,6 +29,7 @@ export interface HostAdapters {
   logger?: Logger
   vault?: SecretVault
   gateway?: OpenRouterGateway
+  managementGateway?: ManagementGateway
   refreshConcurrency?: number
   /** The installed app's updater; absent in development, the harness and the demo (nothing to update). */
   updates?: { updater: UpdaterPort; mode: UpdateMode }
@@ -36,6 +41,8 @@ export interface AppServices {
   readonly config: AppConfig & { dataDir: string }
   readonly keys: KeyService
   readonly intake: KeyIntake
+  readonly account: AccountService
+  readonly history: SpendHistory
   readonly clipboardGuard: ClipboardGuard
   readonly connect: ConnectFlow
   readonly dispatch: Dispatch
@@ -56,7 +63,11 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   const gateway =
     adapters.gateway ??
     createOpenRouterGateway({ apiBaseUrl: config.apiBaseUrl, httpTimeoutMs: config.httpTimeoutMs, retryBudgetMs: config.retryBudgetMs })
+  const managementGateway =
+    adapters.managementGateway ??
+    createManagementGateway({ apiBaseUrl: config.apiBaseUrl, httpTimeoutMs: config.httpTimeoutMs, retryBudgetMs: config.retryBudgetMs })
   const vault = adapters.vault ?? createKeytarVault(config.keychainService)
+  const history = await SpendHistory.open(config.dataDir, { clock, logger })
   const keys = await KeyService.open({
     vault,
     metadata: createMetadataStore(config.dataDir),
@@ -65,10 +76,19 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     opener: adapters.opener,
     clock,
     logger,
+    onFigures: (keyId, figures, atMs) => history.record(keyId, figures, atMs),
     ...(adapters.refreshConcurrency === undefined ? {} : { refreshConcurrency: adapters.refreshConcurrency }),
   })
   const clipboardGuard = new ClipboardGuard({ clipboard: adapters.clipboard, clock, logger, clearAfterSeconds: config.clipboardClearSeconds })
-  const intake = new KeyIntake({ keys, gateway, logger })
+  // The intake and the account service need each other (a pasted management key; a created key): the intake asks
+  // the account service only once both exist.
+  let account: AccountService | null = null
+  const intake = new KeyIntake({
+    keys,
+    checkKey: (secret) => managementGateway.checkKey(secret),
+    isOnManagedAccount: (secret) => account?.isOnManagedAccount(secret) ?? Promise.resolve(null),
+    logger,
+  })
   const connect = new ConnectFlow({
     callbackPort: config.callbackPort,
     authTimeoutMs: config.authTimeoutMs,
@@ -81,10 +101,25 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     clock,
     logger,
   })
+  const accountService = await AccountService.open({
+    store: createAccountStore(config.dataDir, vault, logger),
+    gateway: managementGateway,
+    keys,
+    vault,
+    intake,
+    history,
+    holdUnsavedKey: (secret, userId, label, error) => connect.holdUnsavedKey(secret, userId, label, error, 'create'),
+    assertCanHoldKey: () => connect.assertCanTakeNewKey(),
+    clock,
+    logger,
+  })
+  account = accountService
   const mintDeps = {
     gateway,
     keys,
     intake,
+    management: managementGateway,
+    managementKey: () => accountService.managementKey(),
     clock,
     callbackPort: config.callbackPort,
     holdUnsavedKey: (secret: string, userId: string | null, label: string, error: unknown) =>
@@ -126,14 +161,22 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
     {
       'keys:list': () => keys.list(),
       'keys:refresh': (keyId) => keys.refresh(keyId),
-      'keys:refresh-all': (mode) => keys.refreshAll(mode),
+      'keys:refresh-all': async (mode) => {
+        // The balance and the account's keys are refreshed with the keys, in the background.
+        if (accountService.hasManagementKey) void accountService.refresh().catch(() => {})
+        return keys.refreshAll(mode)
+      },
       'keys:rename': (keyId, label) => keys.rename(keyId, label),
       'keys:set-default': (keyId) => keys.setDefault(keyId),
       'keys:reorder': (keyIds) => keys.reorder(keyIds),
       'keys:copy': async (keyId, format) => clipboardGuard.copySecret(await keys.secretOf(keyId), format),
       'keys:remove': (keyId) => keys.remove(keyId),
-      'keys:add': (secret, label) => intake.add(secret, label),
-      'keys:mint': (request) => mint(mintDeps, request),
+      'keys:add': async (secret, label) => {
+        const outcome = await intake.paste(secret, label)
+        if (outcome.kind === 'api-key') return outcome
+        return { kind: 'management-key', managementKey: await accountService.adoptManagementKey(outcome.check) }
+      },
+      'keys:mint': (request) => mintLimitedKey(mintDeps, request),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null
@@ -161,6 +204,18 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'connect:dismiss': () => connect.dismiss(),
       'update:state': () => updates.current,
       'update:restart': () => updates.restartToInstall(),
+      'account:state': () => accountService.state(),
+      'account:refresh': () => accountService.refresh(),
+      'account:set-management-key': (secret) => accountService.setManagementKey(secret),
+      'account:remove-management-key': () => accountService.removeManagementKey(),
+      'account:revoke': (ref) => accountService.revoke(ref),
+      'account:set-disabled': (ref, disabled) => accountService.setDisabled(ref, disabled),
+      'account:edit': (ref, edit) => accountService.edit(ref, edit),
+      'account:create': (request) => accountService.create(request),
+      'account:rotate': (ref) => accountService.rotate(ref),
+      'account:finish-rotation': (oldHash) => accountService.finishRotation(oldHash),
+      'account:spend': (refs) => accountService.spend(refs),
+      'account:spend-chart': (groupBy) => accountService.spendChart(groupBy),
     },
     logger,
   )
@@ -169,12 +224,15 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   keys.onChange((view) => sinks.forEach((sink) => sink('keys:changed', view)))
   connect.onChange((state) => sinks.forEach((sink) => sink('connect:changed', state)))
   updates.onChange((status) => sinks.forEach((sink) => sink('update:changed', status)))
+  accountService.onChange((view) => sinks.forEach((sink) => sink('account:changed', view)))
   logger.info('services started', { storage: vault.description })
 
   return {
     config,
     keys,
     intake,
+    account: accountService,
+    history,
     clipboardGuard,
     connect,
     dispatch,
@@ -189,6 +247,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       updates.stop()
       await connect.shutdown()
       await clipboardGuard.clearCopiedKey()
+      await history.flush()
     },
   }
 }

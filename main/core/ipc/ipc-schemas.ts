@@ -1,7 +1,8 @@
 // Argument schemas for every invoke channel: main validates all renderer input before any service sees it.
 // Typed against the contract, so a channel whose arguments change fails to compile until its schema does.
 import { z } from 'zod'
-import { COPY_FORMATS, type InvokeArgs, type InvokeChannel } from '../../../preload/contract'
+import { COPY_FORMATS, LIMIT_CEILING_USD, type InvokeArgs, type InvokeChannel } from '../../../preload/contract'
+import { cleanLabel, MAX_LABEL_LENGTH } from '../keys/labels'
 
 const keyId = z.string().regex(/^[0-9a-f]{64}$/, 'not a key id')
 const label = z.string().max(200)
@@ -13,7 +14,21 @@ const settingsPatch = z
   })
   .partial()
   .strict()
-const usd = z.number().finite().positive().max(1_000_000)
+const usd = z.number().finite().positive().max(LIMIT_CEILING_USD)
+const limitReset = z.enum(['daily', 'weekly', 'monthly'])
+/** A name as it will be stored: 1 to MAX_LABEL_LENGTH characters once control and bidi characters are cleaned. */
+const keyName = z
+  .string()
+  .max(MAX_LABEL_LENGTH * 2)
+  .refine((text) => {
+    const cleaned = cleanLabel(text, Number.MAX_SAFE_INTEGER)
+    return cleaned.length > 0 && Array.from(cleaned).length <= MAX_LABEL_LENGTH
+  }, `a name needs 1 to ${MAX_LABEL_LENGTH} characters`)
+const futureDate = z.iso.datetime({ offset: true }).refine((text) => Date.parse(text) > Date.now(), 'the expiry must be in the future')
+/** OpenRouter's key hash: 64 hex characters in the spec; any short URL-safe token is accepted (the path is encoded). */
+const accountHash = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a key hash')
+const accountRef = z.union([z.object({ hash: accountHash }).strict(), z.object({ keyId }).strict()])
+const managementSecret = z.string().min(1).max(1000)
 
 export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'keys:list': z.tuple([]),
@@ -28,10 +43,10 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'keys:mint': z.tuple([
     z
       .object({
-        sourceKeyId: keyId,
+        sourceKeyId: keyId.nullable(),
         label,
         limit: usd,
-        limitReset: z.enum(['daily', 'weekly', 'monthly']).nullable(),
+        limitReset: limitReset.nullable(),
         expiresAt: z.iso.datetime({ offset: true }).nullable(),
       })
       .strict(),
@@ -50,4 +65,34 @@ export const invokeArgSchemas: { [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> 
   'connect:dismiss': z.tuple([]),
   'update:state': z.tuple([]),
   'update:restart': z.tuple([]),
+  'account:state': z.tuple([]),
+  'account:refresh': z.tuple([]),
+  'account:set-management-key': z.tuple([managementSecret]),
+  'account:remove-management-key': z.tuple([]),
+  'account:revoke': z.tuple([accountRef]),
+  'account:set-disabled': z.tuple([accountRef, z.boolean()]),
+  'account:edit': z.tuple([
+    accountRef,
+    z
+      .object({ name: keyName, limit: usd.nullable(), limitReset: limitReset.nullable(), includeByokInLimit: z.boolean() })
+      .partial()
+      .strict()
+      .refine((edit) => Object.keys(edit).length > 0, 'nothing to change'),
+  ]),
+  'account:create': z.tuple([
+    z
+      .object({
+        name: keyName,
+        limit: usd.nullable(),
+        limitReset: limitReset.nullable(),
+        expiresAt: futureDate.nullable(),
+        includeByokInLimit: z.boolean(),
+        workspaceId: z.string().min(1).max(200).nullable(),
+      })
+      .strict(),
+  ]),
+  'account:rotate': z.tuple([accountRef]),
+  'account:finish-rotation': z.tuple([accountHash]),
+  'account:spend': z.tuple([z.array(accountRef).max(200)]),
+  'account:spend-chart': z.tuple([z.enum(['key', 'model'])]),
 }

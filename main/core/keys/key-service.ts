@@ -14,6 +14,7 @@ import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import type { Clock, ExternalOpener, NotifierPort } from '../base/ports'
 import { runWithConcurrency } from '../base/concurrency'
 import { sortKeys } from './key-order'
+import { RefreshPace } from './refresh-pace'
 import type { SecretVault } from './secret-vault'
 import type { MetadataDocument, StoredKey } from './stored-key'
 
@@ -26,6 +27,8 @@ export interface KeyServiceDeps {
   clock: Clock
   logger: Logger
   refreshConcurrency?: number
+  /** Told of every good check of a key's figures (the local spend history records them). */
+  onFigures?: (keyId: string, figures: KeyFigures, atMs: number) => void
 }
 
 export interface NewKeyDetails {
@@ -230,11 +233,15 @@ export class KeyService {
     const due = this.document.keys.filter((key) => {
       if (key.removing || this.refreshing.has(key.id)) return false
       if (mode === 'manual' || !key.lastAttemptAt) return true
+      // A rate-limited key comes back at the time OpenRouter named, not on the failure backoff.
+      const retryAt = key.lastError?.code === 'rate-limited' && key.lastError.retryAt ? Date.parse(key.lastError.retryAt) : Number.NaN
+      if (!Number.isNaN(retryAt)) return now >= retryAt
       return now - Date.parse(key.lastAttemptAt) >= refreshBackoffMs(key.failedRefreshes)
     })
     if (due.length === 0) return this.list()
     // One keychain read for the whole list, never one per key.
     const secrets = new Map((await this.deps.vault.list()).map((item) => [item.account, item.secret]))
+    const pace = new RefreshPace(this.deps.clock)
     await runWithConcurrency(due, this.concurrency, async (key) => {
       const secret = secrets.get(key.id)
       if (secret === undefined) {
@@ -242,26 +249,43 @@ export class KeyService {
         return
       }
       this.missingSecrets.delete(key.id)
-      await this.refreshOne(key, secret)
+      const first = await pace.run(() => this.refreshOne(key, secret))
+      if (!first.sent) return this.markRateLimited(key, pace.resumeAt)
+      if (first.value?.code !== 'rate-limited') return
+      // Everyone pauses until OpenRouter's time, then this key is tried once more, one request at a time.
+      pace.slowDown(first.value.retryAt)
+      const second = await pace.run(() => this.refreshOne(key, secret))
+      if (!second.sent) this.markRateLimited(key, pace.resumeAt)
     })
     await this.persistAndAnnounce()
     return this.list()
   }
 
-  private async refreshOne(key: StoredKey, secret: string): Promise<void> {
+  /** A key not sent because the pool is paused for a 429: its figures stay, its status says when it is retried. */
+  private markRateLimited(key: StoredKey, retryAt: string): void {
+    key.lastError = { code: 'rate-limited', message: 'OpenRouter is rate limiting the app (429).', hint: 'The app tries again at the time shown.', retryAt }
+    key.lastAttemptAt = new Date(this.deps.clock.now()).toISOString()
+    this.scheduleEmit()
+  }
+
+  /** The refresh's failure, or null when the figures were updated. */
+  private async refreshOne(key: StoredKey, secret: string): Promise<AppError | null> {
     this.refreshing.add(key.id)
     this.scheduleEmit()
     const attemptAt = new Date(this.deps.clock.now()).toISOString()
     try {
       const figures = await this.deps.gateway.getKeyFigures(secret)
       this.applyFigures(key, figures)
+      return null
     } catch (error) {
       const appError: AppError = isAppFailure(error)
         ? error.appError
         : { code: 'internal', message: 'The key could not be checked.' }
       key.lastError = appError
-      key.failedRefreshes += 1
+      // A 429 is not the key's failure: it must not push the key's automatic refreshes back.
+      if (appError.code !== 'rate-limited') key.failedRefreshes += 1
       this.deps.logger.warn('key refresh failed', { keyId: key.id.slice(0, 12), code: appError.code })
+      return appError
     } finally {
       key.lastAttemptAt = attemptAt
       this.refreshing.delete(key.id)
@@ -270,7 +294,9 @@ export class KeyService {
   }
 
   private applyFigures(key: StoredKey, figures: KeyFigures): void {
-    const nowIso = new Date(this.deps.clock.now()).toISOString()
+    const now = this.deps.clock.now()
+    const nowIso = new Date(now).toISOString()
+    this.deps.onFigures?.(key.id, figures, now)
     key.figures = figures
     key.checkedAt = nowIso
     key.lastAttemptAt = nowIso

@@ -14,12 +14,29 @@ function describeTimeUntil(ms: number): string {
 
 const usd = (amount: number) => `$${amount.toFixed(2)}`
 
-export function deriveStatus(key: StoredKey, settings: Settings, now: number, secretMissing = false): KeyStatus {
+/** "10:42", in the person's local time: when a rate-limited refresh is tried again. */
+export function clockTime(iso: string): string {
+  const date = new Date(iso)
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
+}
+
+/** What the status needs of a key: stored keys and account keys (account mode) are judged alike. */
+export type StatusInput = Pick<StoredKey, 'lastError' | 'figures'>
+
+export function deriveStatus(key: StatusInput, settings: Settings, now: number, secretMissing = false): KeyStatus {
   if (secretMissing) {
     return { kind: 'missing-secret', reason: 'The key is no longer in your keychain. Remove it here, or add it again.' }
   }
   if (key.lastError?.code === 'key-rejected') {
     return { kind: 'rejected', reason: 'OpenRouter rejected this key (401): revoked, disabled or unknown.' }
+  }
+  if (key.lastError?.code === 'rate-limited') {
+    // A 429 says nothing about the key: its last known figures stay, and the time says when the app tries again.
+    const retryAt = key.lastError.retryAt
+    return {
+      kind: 'rate-limited',
+      reason: retryAt ? `Rate limited by OpenRouter, retrying at ${clockTime(retryAt)}.` : 'Rate limited by OpenRouter, retrying shortly.',
+    }
   }
   const figures = key.figures
   if (figures?.expiresAt) {
@@ -48,7 +65,7 @@ export function deriveStatus(key: StoredKey, settings: Settings, now: number, se
   return { kind: 'active', reason: `${Math.floor((figures.limitRemaining / figures.limit) * 100)}% of the limit left.` }
 }
 
-function isLowCredit(key: StoredKey, settings: Settings): boolean {
+function isLowCredit(key: StatusInput, settings: Settings): boolean {
   const figures = key.figures
   if (!figures || figures.limit === null || figures.limit <= 0 || figures.limitRemaining === null) return false
   return figures.limitRemaining < (figures.limit * settings.lowCreditPercent) / 100

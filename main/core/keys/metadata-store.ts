@@ -94,7 +94,8 @@ export function salvage(raw: unknown): { document: MetadataDocument; dropped: nu
   return { document, dropped, versionOk }
 }
 
-async function writeAtomically(path: string, document: MetadataDocument): Promise<void> {
+/** Temp file, fsync, rename, directory sync: shared by every JSON file the app writes. */
+export async function writeAtomically(path: string, document: unknown): Promise<void> {
   const dir = join(path, '..')
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`

@@ -41,6 +41,7 @@ const appErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   hint: z.string().optional(),
+  retryAt: z.string().optional(),
 }) as z.ZodType<AppError>
 
 export const figuresSchema = z.object({

@@ -4,17 +4,28 @@
 import type { KeyFigures, KeyView } from '../../../preload/contract'
 import { AppFailure, isAppFailure } from '../base/app-failure'
 import type { Logger } from '../base/logger'
-import { assertKeyShape, type KeyOrigin } from '../keys/key-identity'
+import { assertKeyShape, keyIdOf, type KeyOrigin } from '../keys/key-identity'
 import type { KeyService } from '../keys/key-service'
 import { cleanLabel } from '../keys/labels'
 import type { StoredKey } from '../keys/stored-key'
-import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
+import type { KeyCheck, ManagementGateway } from '../openrouter/management-gateway'
 
 export interface KeyIntakeDeps {
-  keys: Pick<KeyService, 'saveKey' | 'isForeignAccount' | 'view'>
-  gateway: Pick<OpenRouterGateway, 'getKeyFigures'>
+  keys: Pick<KeyService, 'saveKey' | 'isForeignAccount' | 'view' | 'list'>
+  /** GET /key for a pasted key: tells an API key (with its figures) from a management key. */
+  checkKey: ManagementGateway['checkKey']
+  /**
+   * With a management key stored: whether a new key appears on its account (true), does not after a complete
+   * listing (false), or cannot be told (null). Without one: null.
+   */
+  isOnManagedAccount?: (secret: string) => Promise<boolean | null>
   logger: Logger
 }
+
+/** What a paste turned out to be: an API key (stored) or a management key (for the account service to store). */
+export type PasteOutcome =
+  | { kind: 'api-key'; key: KeyView; alreadyStoredAs: string | null }
+  | { kind: 'management-key'; check: Extract<KeyCheck, { kind: 'management' }> }
 
 export interface NewKey {
   origin: Exclude<KeyOrigin, 'paste'>
@@ -42,8 +53,10 @@ export class KeyIntake {
     const label = key.label === undefined ? '' : cleanLabel(key.label)
     // A forged callback can deliver a key of the attacker's account bound to this flow's PKCE challenge: PKCE does
     // not prevent it, so a key of an unexpected account is never silently made the default.
-    const accountMismatch = this.deps.keys.isForeignAccount(key.userId)
-    if (accountMismatch) this.deps.logger.warn('a new key belongs to another account than the stored keys', { origin: key.origin })
+    // With a management key, a connected or minted key must also be one of its account's keys (issue 11 #1).
+    const offAccount = key.origin === 'create' ? false : (await this.deps.isOnManagedAccount?.(secret).catch(() => null)) === false
+    const accountMismatch = this.deps.keys.isForeignAccount(key.userId) || offAccount
+    if (accountMismatch) this.deps.logger.warn('a new key belongs to another account than the stored keys', { origin: key.origin, offAccount })
     const stored = await this.deps.keys.saveKey(secret, {
       userId: key.userId,
       ...(label ? { label } : {}),
@@ -53,26 +66,41 @@ export class KeyIntake {
     return { stored, accountMismatch }
   }
 
-  /** Adds a pasted key after OpenRouter confirms it; a rejected key is never stored. */
-  async add(pasted: string, label: string): Promise<KeyView> {
+  /**
+   * Adds a pasted key after OpenRouter confirms it; a rejected key is never stored. A management key is not stored
+   * here: it is handed back for the account service, which keeps it apart from API keys.
+   */
+  async paste(pasted: string, label: string): Promise<PasteOutcome> {
     const secret = pasted.trim()
     assertKeyShape(secret, 'paste')
     const cleanedLabel = cleanLabel(label)
     let figures: KeyFigures
     try {
-      figures = await this.deps.gateway.getKeyFigures(secret)
+      const check = await this.deps.checkKey(secret)
+      if (check.kind === 'management') return { kind: 'management-key', check }
+      figures = check.figures
     } catch (error) {
       if (isAppFailure(error) && error.appError.code === 'key-rejected') {
         throw new AppFailure('key-rejected', 'OpenRouter rejected this key, so it was not stored.', 'Check that you copied the whole key and that it is still active.')
       }
       throw error
     }
+    const alreadyStoredAs = this.deps.keys.list().keys.find((key) => key.id === keyIdOf(secret))?.label ?? null
     // The person chose this key themselves: its account is recorded (GET /key's creator) but needs no confirmation.
     const record = await this.deps.keys.saveKey(secret, {
       userId: figures.creatorUserId,
       figures,
-      ...(cleanedLabel ? { label: cleanedLabel } : {}),
+      ...(cleanedLabel && alreadyStoredAs === null ? { label: cleanedLabel } : {}),
     })
-    return this.deps.keys.view(record.id)
+    return { kind: 'api-key', key: this.deps.keys.view(record.id), alreadyStoredAs }
+  }
+
+  /** An API key only (tests, scripts): a management key is refused here, not stored. */
+  async add(pasted: string, label: string): Promise<KeyView> {
+    const outcome = await this.paste(pasted, label)
+    if (outcome.kind === 'management-key') {
+      throw new AppFailure('invalid-argument', 'This is a management key: it manages your keys but cannot call models.', 'Add it as the management key instead.')
+    }
+    return outcome.key
   }
 }

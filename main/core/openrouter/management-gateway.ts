@@ -399,9 +399,20 @@ function appErrorOf(error: unknown): AppFailure['appError'] {
   return isAppFailure(error) ? error.appError : { code: 'internal', message: 'Something went wrong listing the keys.', hint: 'Try again.' }
 }
 
+/**
+ * The plaintext key from a create answer the SDK refused: a 201 whose key object breaks its schema, or a 2xx
+ * other than the documented 201 (the SDK treats that as an error). Either way the key exists and is shown once.
+ */
 function keyFromInvalidCreate(error: unknown, errors: SdkErrorClasses): string | null {
-  if (!(error instanceof errors.ResponseValidationError)) return null
-  const raw: unknown = error.rawValue
+  let raw: unknown = null
+  if (error instanceof errors.ResponseValidationError) raw = error.rawValue
+  else if (error instanceof errors.OpenRouterError && error.statusCode >= 200 && error.statusCode < 300) {
+    try {
+      raw = JSON.parse(error.body)
+    } catch {
+      return null
+    }
+  }
   if (raw && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string' && /^sk-or-[A-Za-z0-9_-]{16,200}$/.test(raw.key)) return raw.key
   return null
 }

@@ -24,6 +24,7 @@ function statusRank(key: AccountKeyView): number {
     case 'low-credit':
       return 2
     case 'offline':
+    case 'rate-limited':
     case 'unchecked':
       return 3
     case 'active':

@@ -2,7 +2,7 @@
 // results of the person's own actions. Results that may be older than an event received meanwhile are not
 // applied; the list is read again instead.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AppError, CopyFormat, CopyReceipt, KeyListView, KeyView, MintRequest, RefreshMode, Result, Settings } from '../../../preload/contract'
+import type { AddKeyOutcome, AppError, CopyFormat, CopyReceipt, KeyListView, KeyView, MintRequest, RefreshMode, Result, Settings } from '../../../preload/contract'
 import type { OrkmApi } from '../api'
 
 export type KeyListLoad = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; view: KeyListView }
@@ -15,7 +15,7 @@ export interface KeyListActions {
   setDefault(keyId: string): Promise<Result<KeyListView>>
   reorder(keyIds: string[]): Promise<Result<KeyListView>>
   remove(keyId: string): Promise<Result<KeyListView>>
-  add(secret: string, label: string): Promise<Result<KeyView>>
+  add(secret: string, label: string): Promise<Result<AddKeyOutcome>>
   mint(request: MintRequest): Promise<Result<KeyView>>
   updateSettings(patch: Partial<Settings>): Promise<Result<KeyListView>>
   copy(keyId: string, format: CopyFormat): Promise<Result<CopyReceipt>>
@@ -140,7 +140,12 @@ export function useKeyList(api: OrkmApi): KeyList {
       setDefault: (keyId) => listCall(() => api.setDefaultKey(keyId)),
       reorder: (keyIds) => listCall(() => api.reorderKeys(keyIds)),
       remove: (keyId) => listCall(() => api.removeKey(keyId)),
-      add: (secret, label) => keyCall(() => api.addKey(secret, label)),
+      add: async (secret, label) => {
+        const result = await api.addKey(secret, label)
+        // A management key is not a key of this list; an API key is merged like any new key.
+        if (result.ok && result.value.kind === 'api-key') void reload()
+        return result
+      },
       mint: (request) => keyCall(() => api.mintKey(request)),
       updateSettings: (patch) => listCall(() => api.updateSettings(patch)),
       copy: (keyId, format) => api.copyKey(keyId, format),

@@ -12,6 +12,7 @@ export const STATUS_TEXT: Record<KeyStatusKind, string> = {
   unchecked: 'Not checked yet',
   offline: 'Offline',
   'missing-secret': 'Missing from keychain',
+  'rate-limited': 'Rate limited',
 }
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'muted'
@@ -26,6 +27,7 @@ export const STATUS_TONE: Record<KeyStatusKind, Tone> = {
   unchecked: 'muted',
   offline: 'muted',
   'missing-secret': 'danger',
+  'rate-limited': 'muted',
 }
 
 export function resetText(reset: LimitReset | null): string {

@@ -69,7 +69,7 @@ describe('minting a limited key', () => {
 
   it.each([
     [{ kind: 'status', status: 401 } as const, 'key-rejected', /did not accept the chosen key/],
-    [{ kind: 'status', status: 403, message: 'Only management keys can perform this operation' } as const, 'forbidden', /Only management keys/],
+    [{ kind: 'status', status: 403, message: 'Only management keys can perform this operation' } as const, 'forbidden', /only lets a management key/],
     [{ kind: 'status', status: 409 } as const, 'conflict', /409/],
     [{ kind: 'status', status: 400, message: 'limit too high' } as const, 'bad-request', /limit too high/],
   ])('says plainly why OpenRouter refused (%o) and stores nothing', async (failure, code, message) => {

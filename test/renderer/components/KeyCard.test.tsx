@@ -56,6 +56,7 @@ describe('KeyCard: status', () => {
     unchecked: 'Not checked yet',
     offline: 'Offline',
     'missing-secret': 'Missing from keychain',
+    'rate-limited': 'Rate limited',
   }
   for (const [kind, text] of Object.entries(expected) as Array<[KeyStatusKind, string]>) {
     it(`shows "${text}" for ${kind}, with the reason next to it`, () => {

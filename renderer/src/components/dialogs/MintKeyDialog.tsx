@@ -103,9 +103,14 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
     }
   }
 
+  /** With a management key the form has no signer to choose; validation sees a placeholder and the request gets null. */
+  function signedValues(): MintFormValues {
+    return managementKeyPresent ? { ...values, sourceKeyId: 'management-key' } : values
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const validation = validateMintForm(values, Date.now())
+    const validation = validateMintForm(signedValues(), Date.now())
     if (!validation.ok) {
       setErrors(validation.errors)
       const firstBad = (Object.keys(FIELD_IDS) as MintField[]).find((field) => validation.errors[field])
@@ -115,7 +120,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
     setErrors({})
     setRefusal(null)
     setBusy(true)
-    const failure = await onMint(validation.request)
+    const failure = await onMint(managementKeyPresent ? { ...validation.request, sourceKeyId: null } : validation.request)
     setBusy(false)
     if (failure) setRefusal(explainMintRefusal(failure))
     else onClose()
@@ -133,8 +138,9 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
       </p>
     ) : null
 
-  const preview = validateMintForm(values, now)
-  const noKeys = !keys.some((key) => !isInactive(key))
+  const preview = validateMintForm(signedValues(), now)
+  // With a management key, main signs with it: no stored key is needed.
+  const noKeys = !managementKeyPresent && !keys.some((key) => !isInactive(key))
 
   return (
     <Dialog
@@ -153,25 +159,31 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
             Creating a key needs a usable key that is already stored here. Connect your account first, or use the browser to create a key with a limit.
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor={FIELD_IDS.sourceKeyId}>Authenticate with</label>
-          <select
-            {...fieldProps('sourceKeyId')}
-            className="input"
-            value={values.sourceKeyId}
-            onChange={(event) => set('sourceKeyId', event.target.value)}
-          >
-            {noKeys ? <option value="">No usable stored key</option> : null}
-            {keys.map((key) => (
-              <option key={key.id} value={key.id} disabled={isInactive(key)}>
-                {key.label} — {key.maskedKey}
-                {key.isDefault ? ' (default)' : ''}
-                {isInactive(key) ? ` — cannot sign: ${STATUS_TEXT[key.status.kind].toLowerCase()}` : ''}
-              </option>
-            ))}
-          </select>
-          {fieldError('sourceKeyId')}
-        </div>
+        {managementKeyPresent ? (
+          <p className="callout callout-info" data-testid="mint-signed-by-management-key">
+            Signed with your management key, which OpenRouter lets create keys.
+          </p>
+        ) : (
+          <div className="field">
+            <label htmlFor={FIELD_IDS.sourceKeyId}>Authenticate with</label>
+            <select
+              {...fieldProps('sourceKeyId')}
+              className="input"
+              value={values.sourceKeyId}
+              onChange={(event) => set('sourceKeyId', event.target.value)}
+            >
+              {noKeys ? <option value="">No usable stored key</option> : null}
+              {keys.map((key) => (
+                <option key={key.id} value={key.id} disabled={isInactive(key)}>
+                  {key.label} — {key.maskedKey}
+                  {key.isDefault ? ' (default)' : ''}
+                  {isInactive(key) ? ` — cannot sign: ${STATUS_TEXT[key.status.kind].toLowerCase()}` : ''}
+                </option>
+              ))}
+            </select>
+            {fieldError('sourceKeyId')}
+          </div>
+        )}
         <div className="field">
           <label htmlFor={FIELD_IDS.label}>Label</label>
           <input

@@ -1,0 +1,61 @@
+// When a key's limit runs out at its recent pace. Pure; the clock is an argument.
+import type { LimitReset, SpendDay, SpendForecast } from '../../../preload/contract'
+import { utcDay } from './utc-days'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** The pace is the mean of the most recent days with data, at most this many. */
+export const PACE_WINDOW_DAYS = 7
+/** Fewer days with data than this say nothing about a pace. */
+export const MIN_DAYS_WITH_DATA = 3
+/** Without a reset, a limit that lasts longer than this "lasts". */
+export const FORECAST_HORIZON_DAYS = 365
+
+export interface ForecastInput {
+  days: readonly SpendDay[]
+  limit: number | null
+  limitRemaining: number | null
+  limitReset: LimitReset | null
+  now: number
+}
+
+/**
+ * The next reset after `now`: "Resets happen automatically at midnight UTC, and weeks are Monday through Sunday"
+ * (SDK docs). A monthly reset on the 1st is UNCONFIRMED.
+ */
+export function nextResetAfter(now: number, reset: LimitReset): number {
+  const date = new Date(now)
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
+  switch (reset) {
+    case 'daily':
+      return midnight + DAY_MS
+    case 'weekly': {
+      const daysSinceMonday = (date.getUTCDay() + 6) % 7
+      return midnight + (7 - daysSinceMonday) * DAY_MS
+    }
+    case 'monthly':
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
+  }
+}
+
+export function forecastSpend(input: ForecastInput): SpendForecast {
+  if (input.limit === null) return { kind: 'no-limit' }
+  const recent = input.days
+    .map((day) => day.usage)
+    .filter((usage): usage is number => usage !== null)
+    .slice(-PACE_WINDOW_DAYS)
+  if (recent.length < MIN_DAYS_WITH_DATA) return { kind: 'not-enough-data' }
+  const pace = recent.reduce((sum, usage) => sum + usage, 0) / recent.length
+  const remaining = input.limitRemaining ?? input.limit
+  const resetAt = input.limitReset === null ? null : nextResetAfter(input.now, input.limitReset)
+  if (remaining <= 0) return { kind: 'reaches-limit', date: utcDay(input.now) }
+  if (pace <= 0) {
+    return resetAt === null ? { kind: 'lasts', horizonDays: FORECAST_HORIZON_DAYS } : { kind: 'lasts-past-reset', resetAt: new Date(resetAt).toISOString() }
+  }
+  const reachedAt = input.now + (remaining / pace) * DAY_MS
+  if (resetAt !== null) {
+    return reachedAt < resetAt ? { kind: 'reaches-limit', date: utcDay(reachedAt) } : { kind: 'lasts-past-reset', resetAt: new Date(resetAt).toISOString() }
+  }
+  return reachedAt - input.now <= FORECAST_HORIZON_DAYS * DAY_MS
+    ? { kind: 'reaches-limit', date: utcDay(reachedAt) }
+    : { kind: 'lasts', horizonDays: FORECAST_HORIZON_DAYS }
+}
