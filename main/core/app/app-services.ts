@@ -176,7 +176,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
         if (outcome.kind === 'api-key') return outcome
         return { kind: 'management-key', managementKey: await accountService.adoptManagementKey(outcome.check) }
       },
-      'keys:mint': (request) => mintLimitedKey(mintDeps, request),
+      'keys:mint': (request) => mint(mintDeps, request),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null
