@@ -87,7 +87,7 @@ test.describe('account mode', () => {
     await expect(accountRow(app, 'Staging')).toBeVisible()
 
     // Disable, then enable.
-    let details = await openDetails(app, 'Staging')
+    const details = await openDetails(app, 'Staging')
     await details.getByRole('button', { name: 'Disable Staging' }).click()
     await app.getByRole('dialog', { name: 'Disable “Staging”?' }).getByRole('button', { name: 'Disable key' }).click()
     await expect(details.getByTestId('account-key-status')).toHaveText('Disabled')
