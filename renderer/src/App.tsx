@@ -64,6 +64,11 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
   const managementKey = account.load.phase === 'ready' ? account.load.view.managementKey : null
   const [mainView, setMainView] = useState<MainView>('device')
   const [accountModal, setAccountModal] = useState(false)
+  const hasManagementKey = managementKey !== null
+  useEffect(() => {
+    // With a management key the Account tab is likely next: fetch its code while idle, not on the click.
+    if (hasManagementKey) void import('./account/AccountView')
+  }, [hasManagementKey])
   const { state: connectState, actions: connectActions } = useConnectFlow(api)
   const { toasts, toaster, close: closeToast } = useToastQueue()
   const [dialog, setDialog] = useState<OpenDialog>(null)
