@@ -1,7 +1,6 @@
 // Serves the built renderer from app://bundle/ (see core/app-protocol.ts for the resolution rules).
 import { protocol } from 'electron'
-import { readFile } from 'node:fs/promises'
-import { APP_PROTOCOL_SCHEME, RENDERER_CSP, resolveAppProtocolRequest } from './core/app/app-protocol'
+import { APP_PROTOCOL_SCHEME, serveAppProtocolRequest } from './core/app/app-protocol'
 
 /** Must run before the app is ready. */
 export function registerAppProtocolPrivileges(): void {
@@ -15,19 +14,10 @@ export function registerAppProtocolPrivileges(): void {
   ])
 }
 
-const SECURITY_HEADERS = { 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' }
-
 /** Call once the app is ready, with the folder holding the built renderer (out/renderer). */
 export function handleAppProtocol(rendererDir: string): void {
   protocol.handle(APP_PROTOCOL_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: SECURITY_HEADERS })
-    const resolved = resolveAppProtocolRequest(request.url, rendererDir)
-    if ('status' in resolved) return new Response(null, { status: resolved.status, headers: SECURITY_HEADERS })
-    try {
-      const body = await readFile(resolved.filePath)
-      return new Response(request.method === 'HEAD' ? null : body, { headers: { ...SECURITY_HEADERS, 'Content-Type': resolved.mimeType } })
-    } catch {
-      return new Response(null, { status: 404, headers: SECURITY_HEADERS })
-    }
+    const { status, headers, body } = await serveAppProtocolRequest(request.method, request.url, rendererDir)
+    return new Response(body === null ? null : new Uint8Array(body), { status, headers })
   })
 }

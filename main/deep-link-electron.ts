@@ -10,10 +10,11 @@ import { decideOpenUrl, decideSecondInstance, type InstanceDecision } from './co
  * ready: macOS emits `open-url` for the link that launched the app before `ready`. Returns the decision
  * for this process's own command line (Windows and Linux pass the launching link there).
  */
-export function registerDeepLinks(options: { onDecision: (decision: InstanceDecision) => void }): InstanceDecision {
-  if (process.defaultApp && process.argv.length >= 2) {
+export function registerDeepLinks(options: { argv: readonly string[]; onDecision: (decision: InstanceDecision) => void }): InstanceDecision {
+  const { argv } = options
+  if (process.defaultApp && argv.length >= 2) {
     // Development (`electron .`): the OS must start Electron with the app's folder, or it opens Electron's default app.
-    app.setAsDefaultProtocolClient(APP_URL_SCHEME, process.execPath, [resolve(process.argv[1]!)])
+    app.setAsDefaultProtocolClient(APP_URL_SCHEME, process.execPath, [resolve(argv[1]!)])
   } else {
     // Packaged: macOS and Linux register from Info.plist / the .desktop file as well; NSIS does not, so this is Windows' registration.
     app.setAsDefaultProtocolClient(APP_URL_SCHEME)
@@ -23,5 +24,5 @@ export function registerDeepLinks(options: { onDecision: (decision: InstanceDeci
     options.onDecision(decideOpenUrl(url))
   })
   app.on('second-instance', (_event, argv) => options.onDecision(decideSecondInstance(argv)))
-  return decideSecondInstance(process.argv)
+  return decideSecondInstance(argv)
 }

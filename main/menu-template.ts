@@ -10,12 +10,27 @@ export interface MenuHandlers {
   refreshAll(): void
   /** Opens OpenRouter's keys page; the caller owns the URL and the allowlisted opener. */
   openKeysPage(): void
+  /** Shows how to install `orkm`, the command-line companion (the installed app cannot run it itself). */
+  showCommandLineTool(): void
+  /** "Check for updates…": a check whose outcome is shown to the person who asked. */
+  checkForUpdates(): void
+  /** The "Check for updates automatically" setting, as the checkbox now reads. */
+  setAutoUpdate(enabled: boolean): void
+  openLogsFolder(): void
+  /** Opens the project's issue form with the version, OS and Electron version filled in. */
+  reportProblem(): void
+  /** "Update ready — restart to install": main decides whether a restart is allowed now. */
+  restartToUpdate(): void
 }
 
 export interface MenuOptions {
   isDev: boolean
   platform: NodeJS.Platform
   version: string
+  /** The autoUpdate setting when the menu is built (on unless said); the checkbox keeps its own state after that. */
+  autoUpdate?: boolean
+  /** The version of a downloaded update waiting for a restart, if any (the menu is rebuilt when it changes). */
+  updateReady?: string | null
 }
 
 export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions): MenuItemConstructorOptions[] {
@@ -60,6 +75,19 @@ export function buildMenuTemplate(handlers: MenuHandlers, options: MenuOptions):
       role: 'help',
       submenu: [
         { label: 'OpenRouter keys page', click: run(handlers.openKeysPage) },
+        { label: 'Command-line tool…', click: run(handlers.showCommandLineTool) },
+        { type: 'separator' },
+        ...(options.updateReady ? [{ label: `Update ready — restart to install ${options.updateReady}`, click: run(handlers.restartToUpdate) }] : []),
+        { label: 'Check for updates…', click: run(handlers.checkForUpdates) },
+        {
+          label: 'Check for updates automatically',
+          type: 'checkbox',
+          checked: options.autoUpdate ?? true,
+          click: (item: { checked: boolean }) => handlers.setAutoUpdate(item.checked),
+        },
+        { type: 'separator' },
+        { label: 'Open logs folder', click: run(handlers.openLogsFolder) },
+        { label: 'Report a problem…', click: run(handlers.reportProblem) },
         { type: 'separator' },
         { label: `Version ${options.version}`, enabled: false },
       ],

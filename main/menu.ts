@@ -4,6 +4,6 @@ import { buildMenuTemplate, type MenuHandlers } from './menu-template'
 
 export type { MenuHandlers }
 
-export function buildApplicationMenu(handlers: MenuHandlers, options: { isDev: boolean }): Menu {
-  return Menu.buildFromTemplate(buildMenuTemplate(handlers, { isDev: options.isDev, platform: process.platform, version: app.getVersion() }))
+export function buildApplicationMenu(handlers: MenuHandlers, options: { isDev: boolean; autoUpdate: boolean; updateReady: string | null }): Menu {
+  return Menu.buildFromTemplate(buildMenuTemplate(handlers, { ...options, platform: process.platform, version: app.getVersion() }))
 }

@@ -43,6 +43,7 @@ export function createOrkmApi(bridge: Bridge) {
     dismissConnect: () => bridge.invoke('connect:dismiss'),
     getUpdateStatus: () => bridge.invoke('update:state'),
     restartToUpdate: () => bridge.invoke('update:restart'),
+    openReleasePage: () => bridge.invoke('update:open-release-page'),
     onConnectChanged: (listener: (state: ConnectState) => void) => bridge.on('connect:changed', listener),
     onKeysChanged: (listener: (list: KeyListView) => void) => bridge.on('keys:changed', listener),
     onMenuCommand: (listener: (command: MenuCommand) => void) => bridge.on('menu:command', listener),

@@ -189,8 +189,6 @@ export type ConnectState =
 export interface ConnectOptions {
   /** Optional credit limit in USD, passed to the consent page as `limit`. */
   limit?: number
-  /** The new key's name on this device (the consent page does not take one). */
-  name?: string
 }
 
 export interface MintRequest {
@@ -256,6 +254,8 @@ export interface InvokeContract extends AccountInvokeContract {
   'update:state': { args: []; result: UpdateStatus }
   /** Quits and installs the downloaded update; refused ('busy') while a key is unsaved or work is running. */
   'update:restart': { args: []; result: null }
+  /** Opens the announced version's release page (main builds the URL; the deb cannot install updates itself). */
+  'update:open-release-page': { args: []; result: null }
 }
 
 /** Main → renderer events and their payloads. */
@@ -299,6 +299,7 @@ export const INVOKE_CHANNELS = [
   'connect:dismiss',
   'update:state',
   'update:restart',
+  'update:open-release-page',
   ...ACCOUNT_INVOKE_CHANNELS,
 ] as const satisfies readonly InvokeChannel[]
 

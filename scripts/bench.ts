@@ -19,6 +19,7 @@ import { purgeKeychainService, uniqueKeychainService } from '../test/support/key
 import { NAVIGATION_HEADERS, rawRequest } from '../test/support/http'
 import { makeTempDir } from '../test/support/temp-dir'
 import { benchAccountView } from './bench-account-view'
+import { benchAccountListing } from './bench-account'
 
 const root = join(import.meta.dirname, '..')
 const RUNS = Number(process.env['ORKM_BENCH_RUNS'] ?? 30)
@@ -253,12 +254,13 @@ async function benchStartupImport(): Promise<void> {
 const started = performance.now()
 const double = await startOpenRouterDouble()
 try {
-  const parts = (process.env['ORKM_BENCH_PARTS'] ?? 'connect,scale,startup,bundle,dashboard,account-view').split(',')
+  const parts = (process.env['ORKM_BENCH_PARTS'] ?? 'connect,scale,startup,bundle,dashboard,account,account-view').split(',')
   if (parts.includes('connect')) await benchConnect(double)
   if (parts.includes('scale')) for (const count of SCALES) await benchScale(double, count)
   if (parts.includes('startup')) await benchStartupImport()
   if (parts.includes('bundle')) benchBundle()
   if (parts.includes('dashboard')) await benchDashboard(double)
+  if (parts.includes('account')) await benchAccountListing(double, { servicesFor: (d, service, dataDir) => servicesFor(d, service, dataDir), row, rows, latencyMs: LATENCY_MS })
   if (parts.includes('account-view')) await benchAccountView(double, servicesFor, row)
 } finally {
   await double.close()

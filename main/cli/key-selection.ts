@@ -24,11 +24,16 @@ function matches(key: StoredKey, query: string): boolean {
   )
 }
 
+/** The key used when none is named: the default, or the only key there is. */
+export function defaultKeyOf(keys: readonly StoredKey[], defaultKeyId: string | null): StoredKey | undefined {
+  return keys.find((key) => key.id === defaultKeyId) ?? (keys.length === 1 ? keys[0] : undefined)
+}
+
 /** The key to use; throws a CliFailure with one clear line when there is none, or more than one, to choose. */
 export function selectKey(keys: readonly StoredKey[], defaultKeyId: string | null, query: string | undefined): StoredKey {
   if (keys.length === 0) throw new CliFailure('noKeys', 'No keys are stored. Add one in OpenRouter Key Manager first.')
   if (query === undefined) {
-    const chosen = keys.find((key) => key.id === defaultKeyId) ?? (keys.length === 1 ? keys[0] : undefined)
+    const chosen = defaultKeyOf(keys, defaultKeyId)
     if (chosen) return chosen
     throw new CliFailure('noKeys', `No default key is set and ${keys.length} keys are stored: name one (see \`orkm list\`), or choose a default in the app.`)
   }

@@ -6,9 +6,10 @@ import { ConfigError, environmentFor, loadConfig, type AppConfig } from '../core
 import { resolveDataDir } from '../core/app/user-data-dir'
 import { isAppFailure } from '../core/base/app-failure'
 import { keyIdOf } from '../core/keys/key-identity'
+import { isDefaultCollectionLocked } from '../core/keys/keychain-lock'
 import { readMetadataReadOnly } from '../core/keys/metadata-reader'
 import { sortKeys } from '../core/keys/key-order'
-import { createKeytarVault, type SecretVault } from '../core/keys/secret-vault'
+import { createKeytarVault, toKeychainFailure, type SecretVault } from '../core/keys/secret-vault'
 import type { MetadataDocument, StoredKey } from '../core/keys/stored-key'
 import { CliFailure } from './exit-codes'
 import { describeKey } from './key-selection'
@@ -75,6 +76,10 @@ export function openKeySource(env: Record<string, string | undefined>, platform:
         secret = await vault.get(key.id)
       } catch (error) {
         throw toKeychainCliFailure(error)
+      }
+      // A locked keyring answers "no such item": say locked, not lost, so nobody removes a key that is still there.
+      if (secret === null && (await isDefaultCollectionLocked(platform)) === true) {
+        throw toKeychainCliFailure(toKeychainFailure(new Error('The default collection is locked'), platform))
       }
       // An item whose secret does not hash to its account was not written by the app for this key.
       if (secret === null || keyIdOf(secret) !== key.id) {

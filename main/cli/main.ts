@@ -11,7 +11,7 @@ import type { StoredKey } from '../core/keys/stored-key'
 import { createOpenRouterGateway } from '../core/openrouter/openrouter-gateway'
 import { CliFailure, EXIT_CODES, exitCodeTable } from './exit-codes'
 import { openKeySource, type KeySource } from './key-source'
-import { describeKey, selectKey } from './key-selection'
+import { defaultKeyOf, describeKey, selectKey } from './key-selection'
 import { formatListTable, formatStatus, printable, STATUS_EFFECT, toListJson, type ListedKey } from './output'
 import { runCommand } from './run-command'
 
@@ -46,11 +46,13 @@ Exit codes:
 ${exitCodeTable()}
 `
 
-const parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals: boolean) => {
+const parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals: boolean, hint = 'see `orkm help`') => {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true })
   } catch (error) {
-    throw new CliFailure('usage', `${error instanceof Error ? error.message : String(error)} (see \`orkm help\`)`)
+    // Node's messages go on to explain; their first sentence says what was wrong.
+    const message = (error instanceof Error ? error.message : String(error)).split(/\.\s|\n/)[0]!.trim()
+    throw new CliFailure('usage', `${message} (${hint})`)
   }
 }
 
@@ -113,7 +115,7 @@ async function env(source: KeySource, args: string[], host: CliHost): Promise<nu
 async function run(source: KeySource, args: string[], host: CliHost): Promise<number> {
   const separator = args.indexOf('--')
   const own = separator === -1 ? args : args.slice(0, separator)
-  const { values, positionals } = parse(own, { key: { type: 'string' }, env: { type: 'string' } }, true)
+  const { values, positionals } = parse(own, { key: { type: 'string' }, env: { type: 'string' } }, true, 'put -- before the command and its options')
   const command = separator === -1 ? positionals : [...positionals, ...args.slice(separator + 1)]
   if (command.length === 0) throw new CliFailure('usage', 'Name the command to run after --, e.g. orkm run -- aider.')
   const name = envVarName(values.env)
@@ -148,7 +150,7 @@ async function status(source: KeySource, args: string[], host: CliHost): Promise
       else throw error
     }
   }
-  const defaultKey = keys.find((stored) => stored.id === document.defaultKeyId) ?? (keys.length === 1 ? keys[0] : undefined)
+  const defaultKey = defaultKeyOf(keys, document.defaultKeyId)
   if (values.refresh) {
     for (const stored of keys) await readSecret(stored)
     const { apiBaseUrl, httpTimeoutMs, retryBudgetMs } = source.config

@@ -14,7 +14,7 @@ export const STATUS_EFFECT: Record<KeyStatusKind, { usable: boolean; attention: 
   active: { usable: true, attention: false },
   unchecked: { usable: true, attention: false },
   offline: { usable: true, attention: false },
-  // OpenRouter is slowing requests down; the key itself works.
+  // OpenRouter asked the app to slow down; the key itself is fine.
   'rate-limited': { usable: true, attention: false },
   'expiring-soon': { usable: true, attention: true },
   'low-credit': { usable: true, attention: true },

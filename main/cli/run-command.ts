@@ -29,11 +29,27 @@ export function runCommand(options: RunOptions): Promise<number> {
   process.on('SIGINT', ignore)
 
   return new Promise<number>((resolve) => {
-    const child = spawn(options.command, options.args, { stdio: 'inherit', env: options.env })
     const finish = (code: number) => {
       for (const [signal, listener] of listeners) process.off(signal, listener)
       process.off('SIGINT', ignore)
       resolve(code)
+    }
+    const cannotRun = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') {
+        options.report(`command not found: ${options.command}`)
+        finish(EXIT_CODES.commandNotFound.code)
+      } else {
+        options.report(`cannot run ${options.command}: ${error.code ?? error.message}`)
+        finish(EXIT_CODES.cannotExecute.code)
+      }
+    }
+    let child: ReturnType<typeof spawn>
+    try {
+      child = spawn(options.command, options.args, { stdio: 'inherit', env: options.env })
+    } catch (error) {
+      // Node refuses some programs before starting them (e.g. .cmd files without a shell on Windows: EINVAL).
+      cannotRun(error as NodeJS.ErrnoException)
+      return
     }
     for (const signal of signals) {
       const listener = () => {
@@ -42,15 +58,7 @@ export function runCommand(options: RunOptions): Promise<number> {
       listeners.push([signal, listener])
       process.on(signal, listener)
     }
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') {
-        options.report(`command not found: ${options.command}`)
-        finish(EXIT_CODES.commandNotFound.code)
-      } else {
-        options.report(`cannot run ${options.command}: ${error.code ?? error.message}`)
-        finish(EXIT_CODES.cannotExecute.code)
-      }
-    })
+    child.once('error', cannotRun)
     child.once('exit', (code, signal) => {
       if (signal) finish(SIGNAL_EXIT_BASE + (constants.signals[signal] ?? 0))
       else finish(code ?? 0)

@@ -15,6 +15,7 @@ import { KeyListSkeleton } from './components/KeyList'
 import { KeysSection } from './components/KeysSection'
 import { SettingsBar } from './components/SettingsBar'
 import { Toasts } from './components/Toasts'
+import { UpdateBanner } from './components/UpdateBanner'
 import { TopBar } from './components/TopBar'
 import { AddKeyDialog } from './components/dialogs/AddKeyDialog'
 import { ConnectDialog, type ConnectRequest } from './components/dialogs/ConnectDialog'
@@ -394,6 +395,7 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
             ) : null}
             {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
             {view ? <NoticesBanner notices={view.notices} /> : null}
+            <UpdateBanner api={api} />
             {accountApi ? <ViewTabs view={mainView} onChange={setMainView} /> : null}
             <div id="view-panel" role={accountApi ? 'tabpanel' : undefined} aria-labelledby={accountApi ? `tab-${mainView}` : undefined} className="view-panel">
               {content}

@@ -174,12 +174,43 @@ describe('orkm key', () => {
     expect(double.requests.map((request) => request.authorization)).not.toContain(`Bearer ${MANAGEMENT_SECRET}`)
   })
 
-  it('reports a key whose secret left the keychain', async () => {
+  it('reports a key whose secret left the keychain, or whose item holds another secret', async () => {
     const gone = await storeKey('Gone')
     await keytar.deletePassword(app.keychainService, keyIdOf(gone))
     expect(await cli(['key'])).toMatchObject({ code: EXIT_CODES.secretMissing.code, stdout: '', stderr: expect.stringMatching(/no longer in your keychain/) })
+
+    // An item under a listed key's account that holds another secret (here the management key) is not that key.
+    await keytar.setPassword(app.keychainService, keyIdOf(gone), MANAGEMENT_SECRET)
+    for (const args of [['key'], ['env'], ['run', '--', process.execPath, '-e', 'process.stdout.write("ran")']]) {
+      expect(await cli(args), args[0]).toMatchObject({ code: EXIT_CODES.secretMissing.code, stdout: '' })
+    }
   })
 })
+
+/**
+ * Runs `script` under `orkm run`, sends orkm `signal` once the script is ready, and returns orkm's result. The
+ * script's process must be gone by the time orkm exits (orkm waits for it); if not, it is ended here and reported.
+ */
+async function signalDuringRun(script: string, signal: NodeJS.Signals): Promise<OrkmResult> {
+  const { child, done } = startOrkm(['run', '--', process.execPath, '-e', `process.stderr.write(String(process.pid) + "\\n"); ${script}`], { env })
+  let commandPid = ''
+  child.stderr!.on('data', (chunk: string) => (commandPid ||= chunk.trim()))
+  await printed(child, 'ready')
+  child.kill(signal)
+  await new Promise((resolve) => child.once('exit', resolve))
+  let outlived = false
+  try {
+    process.kill(Number(commandPid), 0)
+    outlived = true
+    process.kill(Number(commandPid), 'SIGKILL')
+  } catch {
+    // gone, as it should be
+  }
+  expect(outlived, 'the command outlived orkm').toBe(false)
+  const result = await done
+  results.push(result)
+  return { ...result, stderr: result.stderr.replace(`${commandPid}\n`, '') }
+}
 
 describe('orkm run', () => {
   const printKey = [process.execPath, '-e', 'process.stdout.write(process.env.OPENROUTER_API_KEY ?? "unset")']
@@ -216,6 +247,7 @@ describe('orkm run', () => {
     }
     expect(await cli(['run'])).toMatchObject({ code: EXIT_CODES.usage.code, stderr: expect.stringMatching(/Name the command to run after --/) })
     expect(await cli(['run', '--'])).toMatchObject({ code: EXIT_CODES.usage.code })
+    expect(await cli(['run', process.execPath, '-e', '1'])).toEqual({ code: EXIT_CODES.usage.code, signal: null, stdout: '', stderr: "orkm: Unknown option '-e' (put -- before the command and its options)\n" })
     for (const bad of ['1KEY', 'MY-KEY', 'A B', 'KEY=x', '$(id)', '']) {
       expect(await cli(['run', '--env', bad, '--', ...printKey]), bad).toMatchObject({ code: EXIT_CODES.usage.code, stdout: '' })
     }
@@ -224,27 +256,19 @@ describe('orkm run', () => {
   it('forwards SIGTERM to the command and exits 143 once it has ended by it', async () => {
     await storeKey('Work')
     const script = 'process.on("SIGTERM", () => { process.stdout.write("child got SIGTERM\\n"); process.removeAllListeners("SIGTERM"); process.kill(process.pid, "SIGTERM") }); process.stdout.write("ready\\n"); setInterval(() => {}, 1000)'
-    const { child, done } = startOrkm(['run', '--', process.execPath, '-e', script], { env })
-    await printed(child, 'ready')
-    child.kill('SIGTERM')
-    const result = await done
-    results.push(result)
+    const result = await signalDuringRun(script, 'SIGTERM')
     expect(result).toMatchObject({ code: 143, signal: null, stdout: 'ready\nchild got SIGTERM\n' })
   })
 
   it('forwards SIGINT sent by kill, and exits with the code the command chose', async () => {
     await storeKey('Work')
     const script = 'process.on("SIGINT", () => { process.stdout.write("child got SIGINT\\n"); process.exit(5) }); process.stdout.write("ready\\n"); setInterval(() => {}, 1000)'
-    const { child, done } = startOrkm(['run', '--', process.execPath, '-e', script], { env })
-    await printed(child, 'ready')
-    child.kill('SIGINT')
-    const result = await done
-    results.push(result)
+    const result = await signalDuringRun(script, 'SIGINT')
     expect(result).toMatchObject({ code: 5, stdout: 'ready\nchild got SIGINT\n' })
   })
 
   // util-linux `script` gives orkm a real pseudo-terminal, so Ctrl-C is the terminal's, not a kill.
-  it.skipIf(spawnSync('script', ['-V']).status !== 0)('on Ctrl-C in a terminal, the command gets SIGINT once and orkm exits only after it does', async () => {
+  it.skipIf(spawnSync('script', ['-V']).status !== 0)('on Ctrl-C in a terminal, the command gets SIGINT and orkm exits only after it does, with its code', async () => {
     await storeKey('Work')
     // The command lingers after the first SIGINT, so a second one (a duplicate forwarded by orkm) would be counted.
     const childScript = join(app.dataDir, 'ctrl-c.cjs')

@@ -3,6 +3,7 @@ import { maskKey } from '../../main/core/keys/key-identity'
 import { keychainItems } from '../support/keychain'
 import { readAllFiles } from '../support/temp-dir'
 import { expect, test } from './fixtures'
+import { screenshotPath } from './screenshots'
 import { connectAccount, keyCard, startConnect } from './steps'
 
 test('connect: the approved key appears with the figures OpenRouter reports, stored only in the keychain', async ({ launch, double, appEnv, backend }) => {
@@ -55,7 +56,7 @@ test('connect: the approved key appears with the figures OpenRouter reports, sto
 
   if (backend === 'browser') {
     await app.setViewportSize({ width: 1200, height: 760 })
-    await app.screenshot({ path: 'docs/screenshots/connected.png' })
+    await app.screenshot({ path: screenshotPath('connected.png') })
   }
 })
 

@@ -8,6 +8,7 @@ import { seedDemoKeys } from '../openrouter-double'
 import { keychainItems } from '../support/keychain'
 import { expect, test } from './fixtures'
 import { storeKeys } from './seed'
+import { screenshotPath } from './screenshots'
 import { keyCard } from './steps'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -140,7 +141,7 @@ test.describe('dashboard', () => {
       const results = await new AxeBuilder({ page: app }).analyze()
       const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       expect(severe.map((violation) => `${violation.id}: ${violation.help}`), colorScheme).toEqual([])
-      if (backend === 'browser') await app.screenshot({ path: `docs/screenshots/dashboard-${colorScheme}.png`, fullPage: false })
+      if (backend === 'browser') await app.screenshot({ path: screenshotPath(`dashboard-${colorScheme}.png`), fullPage: false })
     }
     await app.setViewportSize({ width: 400, height: 800 })
     const narrow = await new AxeBuilder({ page: app }).analyze()

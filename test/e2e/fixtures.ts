@@ -35,8 +35,12 @@ export const test = base.extend<E2EOptions & Fixtures>({
     const reason = backend === 'electron' ? electronSkipReason() : null
     testInfo.skip(reason !== null, reason ?? '')
     const double = await startOpenRouterDouble()
-    await use(double)
-    await double.close()
+    try {
+      await use(double)
+      if (testInfo.status !== 'skipped') expectNoStrayBearer(double)
+    } finally {
+      await double.close()
+    }
   },
 
   appEnv: async ({ double }, use, testInfo) => {
@@ -52,7 +56,10 @@ export const test = base.extend<E2EOptions & Fixtures>({
     })
     // After every spec: no file the app wrote (metadata, logs) holds a key or an authorization code.
     if (testInfo.status !== 'skipped') {
-      const secrets = [...double.keys().map((key) => key.secret), ...double.issuedCodes()]
+      // Every key the double holds (management keys included), every bearer it was sent (so keys revoked during the
+      // spec are still swept), and every authorization code.
+      const bearers = double.requests.map((entry) => /^Bearer (sk-or-\S+)$/.exec(entry.authorization ?? '')?.[1]).filter((key): key is string => key !== undefined)
+      const secrets = [...new Set([...double.keys().map((key) => key.secret), ...bearers, ...double.issuedCodes()])]
       for (const file of await readAllFiles(dataDir)) {
         for (const secret of secrets) expect(file.text.includes(secret), `${file.path} contains a secret`).toBe(false)
       }
@@ -71,5 +78,19 @@ export const test = base.extend<E2EOptions & Fixtures>({
     for (const harness of started.reverse()) await harness.close().catch(() => {})
   },
 })
+
+/**
+ * After every spec that reached OpenRouter: the code exchange (connect and mint alike) carried no Authorization
+ * header, and no request carried the stray OPENROUTER_API_KEY the config puts in the environment.
+ */
+export function expectNoStrayBearer(double: OpenRouterDouble): void {
+  const stray = process.env['OPENROUTER_API_KEY']
+  for (const request of double.requests) {
+    if (request.path === EXCHANGE_PATH) expect(request.authorization, `${request.method} ${request.path} carried a bearer`).toBeNull()
+    if (stray) expect(request.authorization ?? '', `${request.method} ${request.path} sent the environment's key`).not.toContain(stray)
+  }
+}
+
+const EXCHANGE_PATH = '/api/v1/auth/keys'
 
 export { expect }

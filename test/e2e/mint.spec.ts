@@ -27,6 +27,8 @@ test('mint: a $5 monthly key expiring in 30 days is created, listed with those v
   const minted = double.keys().find((key) => key.label === 'CI budget')!
   expect(minted).toMatchObject({ limit: 5, limitReset: 'monthly', userId: 'user_owner' })
   expect((await keychainItems(appEnv.ORKM_KEYCHAIN_SERVICE)).map((item) => item.password)).toContain(minted.secret)
+  // The mint's exchange happened, and (checked after every spec by the fixture) without an Authorization header.
+  expect(double.requests.filter((request) => request.path === '/api/v1/auth/keys')).toHaveLength(1)
 })
 
 for (const [status, expected] of [

@@ -58,3 +58,20 @@ test('Electron: the window cannot open new windows or navigate away', async ({ l
   await app.waitForTimeout(500)
   expect(app.url()).toBe(before)
 })
+
+test('Electron: every permission request and check is denied', async ({ launch, backend }) => {
+  test.skip(backend !== 'electron', 'permissions are decided by the Electron session handlers in main/window.ts: checked on the Electron backend only')
+  const { app } = await launch()
+  const answers = await app.evaluate(async () => ({
+    notification: await Notification.requestPermission(),
+    geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+    notificationsQuery: (await navigator.permissions.query({ name: 'notifications' })).state,
+    microphone: navigator.mediaDevices
+      ? await navigator.mediaDevices.getUserMedia({ audio: true }).then(
+          () => 'granted',
+          (error: Error) => error.name,
+        )
+      : 'unavailable',
+  }))
+  expect(answers).toEqual({ notification: 'denied', geolocation: 'denied', notificationsQuery: 'denied', microphone: expect.not.stringMatching(/^granted$/) })
+})

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createAppServices, type AppServices } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
-import { isAllowedExternalUrl, isTrustedRendererUrl } from '../../main/core/ipc/trusted-sender'
+import { createCheckedOpener, isTrustedRendererUrl } from '../../main/core/ipc/trusted-sender'
 import { MemoryClipboard, RecordingNotifier } from './node-host'
 import { serveDirectory } from './static-server'
 import type { Harness, HarnessOptions } from './types'
@@ -50,22 +50,19 @@ export async function launchBrowserHarness(options: HarnessOptions): Promise<Har
       {
         clipboard,
         notifier,
-        opener: {
-          // What would go to shell.openExternal opens a new page in the same browser.
-          openExternal(url) {
-            if (!isAllowedExternalUrl(url, allowedExternal)) return Promise.reject(new Error('Refused to open a URL outside OpenRouter.'))
-            const opening = (async () => {
-              const page = await context.newPage()
-              await page.goto(url)
-              const resolve = waiting.shift()
-              if (resolve) resolve(page)
-              else openedPages.push(page)
-            })()
-            pendingOpens.add(opening)
-            void opening.finally(() => pendingOpens.delete(opening)).catch(() => {})
-            return opening
-          },
-        },
+        // What would go to shell.openExternal (the same check, the same normalised href) opens a new page in the same browser.
+        opener: createCheckedOpener(allowedExternal, (href) => {
+          const opening = (async () => {
+            const page = await context.newPage()
+            await page.goto(href)
+            const resolve = waiting.shift()
+            if (resolve) resolve(page)
+            else openedPages.push(page)
+          })()
+          pendingOpens.add(opening)
+          void opening.finally(() => pendingOpens.delete(opening)).catch(() => {})
+          return opening
+        }),
       },
     )
     const appServices = services

@@ -9,6 +9,12 @@ const handlers = () => ({
   mintKey: vi.fn<() => void>(),
   refreshAll: vi.fn<() => void>(),
   openKeysPage: vi.fn<() => void>(),
+  showCommandLineTool: vi.fn<() => void>(),
+  checkForUpdates: vi.fn<() => void>(),
+  setAutoUpdate: vi.fn<(enabled: boolean) => void>(),
+  openLogsFolder: vi.fn<() => void>(),
+  reportProblem: vi.fn<() => void>(),
+  restartToUpdate: vi.fn<() => void>(),
 }) satisfies MenuHandlers
 const submenuOf = (template: Item[], name: string): Item[] => {
   const menu = template.find((item) => item.label === name || item.role === name)
@@ -58,7 +64,17 @@ describe('application menu', () => {
     click(help.find((item) => item.label === 'OpenRouter keys page'))
     expect(calls.openKeysPage).toHaveBeenCalledTimes(1)
     expect(help.find((item) => item.label === 'Version 1.2.3')?.enabled).toBe(false)
+    click(help.find((item) => item.label === 'Open logs folder'))
+    click(help.find((item) => item.label === 'Report a problem…'))
+    expect([calls.openLogsFolder, calls.reportProblem].map((fn) => fn.mock.calls)).toEqual([[[]], [[]]])
     expect(JSON.stringify(help)).not.toMatch(/https?:/) // no URL of its own: the caller owns the allowlisted opener
+  })
+
+  it('shows how to get the command-line tool from Help', () => {
+    const calls = handlers()
+    const help = submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'darwin', version: '1' }), 'help')
+    click(help.find((item) => item.label === 'Command-line tool…'))
+    expect(calls.showCommandLineTool).toHaveBeenCalledTimes(1)
   })
 
   it('never gives two items the same shortcut, in development or not', () => {
@@ -70,5 +86,29 @@ describe('application menu', () => {
     }
     const reload = flatten(buildMenuTemplate(handlers(), { isDev: true, platform: 'linux', version: '1' })).find((item) => item.role === 'reload')
     expect(reload?.accelerator).toBeDefined() // an explicit one, so it cannot fall back to CmdOrCtrl+R
+  })
+
+  it('offers "Check for updates…" and the automatic-updates setting as a checkbox showing its current value', () => {
+    const calls = handlers()
+    for (const autoUpdate of [true, false]) {
+      const help = submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'linux', version: '1', autoUpdate }), 'help')
+      const setting = help.find((item) => item.label === 'Check for updates automatically')
+      expect(setting).toMatchObject({ type: 'checkbox', checked: autoUpdate })
+      // Electron flips the checkbox before calling click with the item: the handler gets the new value.
+      ;(setting!.click as (item: { checked: boolean }) => void)({ checked: !autoUpdate })
+    }
+    expect(calls.setAutoUpdate.mock.calls).toEqual([[false], [true]])
+    click(submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'darwin', version: '1' }), 'help').find((item) => item.label === 'Check for updates…'))
+    expect(calls.checkForUpdates).toHaveBeenCalledTimes(1)
+  })
+
+  it('offers "Update ready — restart to install" only while an update is ready', () => {
+    const calls = handlers()
+    const labels = (updateReady: string | null) =>
+      submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'linux', version: '1', updateReady }), 'help').map((item) => item.label)
+    expect(labels(null).filter((label) => label?.startsWith('Update ready'))).toEqual([])
+    const help = submenuOf(buildMenuTemplate(calls, { isDev: false, platform: 'linux', version: '1', updateReady: '1.4.0' }), 'help')
+    click(help.find((item) => item.label === 'Update ready — restart to install 1.4.0'))
+    expect(calls.restartToUpdate).toHaveBeenCalledTimes(1)
   })
 })

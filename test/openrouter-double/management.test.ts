@@ -14,6 +14,7 @@ import { ForbiddenResponseError, NotFoundResponseError, TooManyRequestsResponseE
 import { describe, expect, it } from 'vitest'
 import { loadSpecValidator, MANAGEMENT_SPEC_PATH } from './spec-validator'
 import { callApi, RFC_CHALLENGE, RFC_VERIFIER, sdkClient, useDouble, type RawResponse } from './test-support'
+import { seedDemoAccount } from './seed'
 import type { OpenRouterDouble } from './types'
 
 const spec = loadSpecValidator(MANAGEMENT_SPEC_PATH)
@@ -358,5 +359,22 @@ describe('rate limits', () => {
       const response = await callApi(double, path, { method, bearer: manager, ...(method === 'POST' || method === 'PATCH' ? { body: { name: 'x' } } : {}) })
       expect(response.status, route).toBe(500)
     }
+  })
+})
+
+describe('seedDemoAccount', () => {
+  it('gives a working management key, a balance, two workspaces, keys only on the account, and activity with gaps', async () => {
+    const { double } = fixture
+    const { managementKey, websiteKeys } = seedDemoAccount(double)
+    const client = sdkClient(double, managementKey)
+    expect((await client.apiKeys.getCurrentKeyMetadata()).data.isManagementKey).toBe(true)
+    expect((await client.credits.getCredits()).data).toEqual({ totalCredits: 150, totalUsage: 61.37 })
+    expect(double.workspaces()).toHaveLength(2)
+    const production = double.workspaces()[1]!.id
+    const listed = await client.apiKeys.list({ workspaceId: production, includeDisabled: true })
+    expect(listed.data.map((key) => key.hash).sort()).toEqual(websiteKeys.map(sha256).sort())
+    const rows = await client.analytics.getUserActivity({ apiKeyHash: sha256(websiteKeys[0]!) })
+    expect(rows.data.length).toBeGreaterThan(15)
+    expect(rows.data.length).toBeLessThan(30) // some days have no data
   })
 })

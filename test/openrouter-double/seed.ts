@@ -29,3 +29,41 @@ export function seedDemoKeys(double: Pick<OpenRouterDouble, 'createKey' | 'revok
   double.revokeKey(seeds[5]!.secret)
   return seeds
 }
+
+export interface DemoAccount {
+  /** A management key of the demo account, for Add key. */
+  managementKey: string
+  /** Keys that exist only on the account (made "on the website"), in a second workspace. */
+  websiteKeys: string[]
+}
+
+/**
+ * Account mode for the demo, the screenshots and specs: a management key, a balance, a second workspace with keys
+ * this device does not hold, and 30 days of spend for every API key with a few gaps (days without data).
+ * Deterministic: the same keys' activity follows the same pattern every run.
+ */
+export function seedDemoAccount(
+  double: Pick<OpenRouterDouble, 'createManagementKey' | 'addWorkspace' | 'createKey' | 'setCredits' | 'setActivity' | 'activityDates' | 'keys'>,
+): DemoAccount {
+  const managementKey = double.createManagementKey({ name: 'Key manager' })
+  double.setCredits({ totalCredits: 150, totalUsage: 61.37 })
+  const workspaceId = double.addWorkspace({ name: 'Production', slug: 'production' })
+  const websiteKeys = [
+    double.createKey({ name: 'Website chatbot', workspaceId, limit: 40, limitReset: 'monthly', usage: 12.5, usageMonthly: 12.5, usageWeekly: 3.2, usageDaily: 0.4 }),
+    double.createKey({ name: 'Batch jobs', workspaceId, usage: 3.75, usageMonthly: 3.75 }),
+    double.createKey({ name: 'Old integration', workspaceId, disabled: true, usage: 0.9 }),
+  ]
+  const models = ['openai/gpt-4.1', 'anthropic/claude-sonnet-4']
+  const dates = double.activityDates()
+  const apiKeys = double.keys().filter((key) => !key.isManagementKey)
+  double.setActivity(
+    apiKeys.flatMap((key, keyIndex) =>
+      dates.flatMap((date, dayIndex) =>
+        (keyIndex + dayIndex) % 5 === 0
+          ? [] // a gap: no data that day
+          : [{ date, secret: key.secret, model: models[(keyIndex + dayIndex) % 2]!, usage: Math.round((keyIndex + 1) * ((dayIndex % 7) + 1) * 5) / 100, requests: (dayIndex % 4) + 1 }],
+      ),
+    ),
+  )
+  return { managementKey, websiteKeys }
+}

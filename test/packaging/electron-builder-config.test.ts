@@ -10,6 +10,7 @@ import yaml from 'js-yaml'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { APP_ID } from '../../main/app-identity'
 import { APP_URL_SCHEME } from '../../main/core/app/deep-link'
+import { checkDebugSwitches, E2E_BUILD_MARKER, isE2ETestBuild } from '../../main/core/app/debug-switches'
 import { checkBuilderConfigFile, loadBuilderConfig, loadEffectiveBuilderConfig, validateBuilderConfig } from '../../scripts/validate-builder-config'
 import { makeTempDir } from '../support/temp-dir'
 
@@ -101,13 +102,26 @@ describe('electron-builder configuration', () => {
     })
   })
 
-  it('sets the production fuses; the e2e build differs only by the inspect fuse Playwright needs', () => {
+  it('sets the production fuses; the e2e build differs only by the inspect fuse Playwright needs and its marker', () => {
     expect(config.electronFuses).toMatchObject(PRODUCTION_FUSES)
     expect(e2eConfig.electronFuses).toEqual({ ...config.electronFuses, enableNodeCliInspectArguments: true })
-    const { electronFuses: _fuses, directories: _directories, extends: _extends, ...e2eRest } = e2eConfig
+    const { electronFuses: _fuses, directories: _directories, extends: _extends, extraMetadata: _marker, ...e2eRest } = e2eConfig
     const { electronFuses: _f, directories: _d, ...productionRest } = config
     expect(e2eRest).toEqual(productionRest)
     expect(e2eConfig.directories?.output).not.toBe(config.directories?.output)
+  })
+
+  it('marks only the e2e build as the test build, in the packaged package.json, so only it starts with debugging switches', () => {
+    // electron-builder writes package.json merged with extraMetadata into the app; the app reads that file.
+    const packaged = (extraMetadata: unknown) => ({ ...packageJson, ...(extraMetadata as object | undefined) })
+    expect(e2eConfig.extraMetadata).toEqual({ [E2E_BUILD_MARKER.field]: E2E_BUILD_MARKER.value })
+    expect(isE2ETestBuild(packaged(e2eConfig.extraMetadata))).toBe(true)
+    expect(config.extraMetadata).toBeUndefined()
+    expect(isE2ETestBuild(packageJson)).toBe(false) // npm run dist ships the root package.json as it is
+    const playwrightArgs = ['/opt/app/openrouter-key-manager', '--inspect=0', '--remote-debugging-port=0']
+    const build = (json: unknown) => ({ isPackaged: true, isE2ETestBuild: isE2ETestBuild(json), platform: 'linux' as const })
+    expect(checkDebugSwitches(playwrightArgs, build(packaged(e2eConfig.extraMetadata)))).toEqual({ allowed: true })
+    expect(checkDebugSwitches(playwrightArgs, build(packaged(config.extraMetadata)))).toMatchObject({ allowed: false })
   })
 
   it('ships the built main, preload and renderer only, not the test bundles npm run build also writes to out/', () => {
@@ -153,8 +167,9 @@ describe('electron-builder configuration', () => {
     expect(packageJson.scripts['dist:publish']).toMatch(/--publish always/)
   })
 
-  it('npm run build builds the app only: the test harness bundle is built by the test command', () => {
-    expect(packageJson.scripts['build']).toBe('electron-vite build')
+  it('npm run build builds the app (and the orkm command) only: the test harness bundle is built by the test command', () => {
+    expect(packageJson.scripts['build']).toBe('electron-vite build && npm run --silent build:cli')
+    expect(packageJson.scripts['build:cli']).not.toMatch(/test\//)
     expect(Object.values(packageJson.scripts).filter((script) => script.includes('bridge.vite.config'))).toEqual([packageJson.scripts['build:harness']])
     expect(readFileSync(join(root, 'test/e2e/global-setup.ts'), 'utf8')).toContain('bridge.vite.config.ts')
   })

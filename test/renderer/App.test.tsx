@@ -252,20 +252,40 @@ describe('App: long lists', () => {
 })
 
 describe('App: settings', () => {
-  it('changes the sort order; Move buttons only exist in the manual order', async () => {
-    const { user, fake } = await renderApp({ keys: [makeKey({ label: 'Zed' }), makeKey({ label: 'Amy' })] })
-    expect(within(card('Zed')).queryByRole('button', { name: 'Move down' })).not.toBeNull()
-    await user.selectOptions(screen.getByLabelText('Sort by'), 'label')
-    expect(fake.callsTo('settings:update')).toEqual([[{ sortOrder: 'label' }]])
-    await waitFor(() => expect(labels()).toEqual(['Amy', 'Zed']))
-    expect(within(card('Zed')).queryByRole('button', { name: 'Move down' })).toBeNull()
+  it('changes the sort order and lists keys in each order; Move buttons only exist in the manual order', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString()
+    // Manual: Delta, Bravo, alpha, Charlie. Each other order differs from it and from the rest.
+    const keys = [
+      makeKey({ label: 'Delta', figures: makeFigures({ limit: 50, limitRemaining: 5, expiresAt: inDays(30) }) }),
+      makeKey({ label: 'Bravo', figures: makeFigures({ limit: 50, limitRemaining: 40, expiresAt: inDays(3) }) }),
+      makeKey({ label: 'alpha', figures: makeFigures({ limit: null, limitRemaining: null, expiresAt: null }) }),
+      makeKey({ label: 'Charlie', figures: makeFigures({ limit: 50, limitRemaining: 1, expiresAt: inDays(10) }) }),
+    ]
+    const expected = {
+      manual: ['Delta', 'Bravo', 'alpha', 'Charlie'],
+      label: ['alpha', 'Bravo', 'Charlie', 'Delta'],
+      remaining: ['Charlie', 'Delta', 'Bravo', 'alpha'],
+      expiry: ['Bravo', 'Charlie', 'Delta', 'alpha'],
+    }
+    expect(new Set(Object.values(expected).map((order) => order.join())).size).toBe(4)
+    const { user, fake } = await renderApp({ keys })
+    expect(labels()).toEqual(expected.manual)
+    expect(within(card('Delta')).queryByRole('button', { name: 'Move down' })).not.toBeNull()
+    for (const order of ['label', 'remaining', 'expiry', 'manual'] as const) {
+      await user.selectOptions(screen.getByLabelText('Sort by'), order)
+      await waitFor(() => expect(labels(), order).toEqual(expected[order]))
+      const moveButtons = within(card('Delta')).queryByRole('button', { name: 'Move down' })
+      if (order === 'manual') expect(moveButtons).not.toBeNull()
+      else expect(moveButtons).toBeNull()
+    }
+    expect(fake.callsTo('settings:update')).toEqual([[{ sortOrder: 'label' }], [{ sortOrder: 'remaining' }], [{ sortOrder: 'expiry' }], [{ sortOrder: 'manual' }]])
     expect([...(screen.getByLabelText('Sort by') as HTMLSelectElement).options].map((option) => option.textContent)).toEqual([
       'Manual',
       'Label',
       'Remaining credit',
       'Expiry',
     ])
-  })
+  }, 20_000) // four re-renders of the list under jsdom, on a busy machine
 
   it('changes the low-credit threshold, accepting 1 to 100 only', async () => {
     const { user, fake } = await renderApp({ keys: [makeKey({ label: 'Laptop' })] })

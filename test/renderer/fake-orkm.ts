@@ -1,5 +1,6 @@
 // A stateful, in-memory stand-in for main: the real `createOrkmApi` on a Bridge that answers from memory.
 // Its shape is therefore exactly `window.orkm`'s. Used by the jsdom tests and, bundled, by the preview script.
+import { sortKeys } from '../../main/core/keys/key-order'
 import { createOrkmApi, type OrkmApi } from '../../preload/api'
 import type {
   AccountInvokeContract,
@@ -246,18 +247,8 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
   let flowCounter = 0
   let lastLimit: number | undefined
 
-  const sorted = (): KeyView[] => {
-    const list = [...keys]
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-    const nullableAsc = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b)
-    if (settings.sortOrder === 'label') list.sort((a, b) => collator.compare(a.label, b.label))
-    if (settings.sortOrder === 'remaining') list.sort((a, b) => nullableAsc(a.figures?.limitRemaining ?? null, b.figures?.limitRemaining ?? null))
-    if (settings.sortOrder === 'expiry')
-      list.sort((a, b) =>
-        nullableAsc(a.figures?.expiresAt ? Date.parse(a.figures.expiresAt) : null, b.figures?.expiresAt ? Date.parse(b.figures.expiresAt) : null),
-      )
-    return list
-  }
+  // The real sorting code main uses, so a renderer test of the order checks the app's sorting, not the fake's.
+  const sorted = (): KeyView[] => sortKeys(keys, settings.sortOrder)
   const view = (): KeyListView => ({
     keys: sorted().map((key) => ({ ...key })),
     settings: { ...settings },
@@ -419,6 +410,7 @@ export function createFakeOrkm(options: FakeOrkmOptions = {}): FakeOrkm {
     },
     'update:state': () => ok({ kind: 'none' }),
     'update:restart': () => ok(null),
+    'update:open-release-page': () => ok(null),
   }
 
   function approve(label?: string) {

@@ -1,6 +1,6 @@
 // The real services wired for Node-level integration tests: real keychain (own service name), real files,
 // the SDK against the double, an in-memory clipboard and a recording notifier.
-import { createAppServices, logFileOf, type AppServices } from '../../main/core/app/app-services'
+import { createAppServices, logFileOf, type AppServices, type HostAdapters } from '../../main/core/app/app-services'
 import { loadConfig } from '../../main/core/app/config'
 import { createFileLogger, silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
@@ -31,6 +31,8 @@ export async function startTestServices(options: {
   wrapVault?: (vault: SecretVault) => SecretVault
   /** Wraps the real SDK gateway, e.g. to hand back a hostile value the double cannot produce. */
   wrapGateway?: (gateway: OpenRouterGateway) => OpenRouterGateway
+  /** An updater, as an installed build has. */
+  updates?: HostAdapters['updates']
   /** The app's real file log in the data folder (for the no-secret sweeps) instead of silence. */
   fileLog?: boolean
 }): Promise<TestServices> {
@@ -69,6 +71,7 @@ export async function startTestServices(options: {
         logger: options.fileLog ? createFileLogger(logFileOf(dataDir)) : silentLogger,
         vault: options.wrapVault ? options.wrapVault(vault) : vault,
         ...(gateway ? { gateway } : {}),
+        ...(options.updates ? { updates: options.updates } : {}),
       },
     )
   const handle: TestServices = {

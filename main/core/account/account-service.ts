@@ -317,8 +317,9 @@ export class AccountService {
   }
 
   /**
-   * Whether a new key is one of the management key's account's keys: true, false (a complete listing lacks it), or
-   * null (no management key, or it cannot be told). Used for connected and minted keys (issue 11 #1).
+   * Whether a new key is one of the management key's account's keys: true; false (GET /keys/{sha256} says 404 and
+   * OpenRouter's hash is known to be the SHA-256); or null (no management key, or it cannot be told). Used for
+   * connected and minted keys (issue 11 #1).
    */
   async isOnManagedAccount(secret: string): Promise<boolean | null> {
     const key = await this.managementKey()
@@ -335,14 +336,14 @@ export class AccountService {
       if (!isAppFailure(error) || error.appError.code !== 'not-found') return null
     }
     if (this.document.hashRule === 'sha256') return false
-    // The hash rule is unknown (UNCONFIRMED): look for the key's masked label in a complete listing.
+    // The hash rule is unknown (UNCONFIRMED): the key's masked label in the listing shows it is there, but its
+    // absence proves nothing (what `label` holds for OAuth keys is UNCONFIRMED too), so no false alarm is raised.
     const listing = await this.deps.gateway.listAllKeys(key)
     const found = listing.keys.some((accountKey) => {
       const masked = parseMaskedLabel(accountKey.label)
       return masked !== null && secret.startsWith(masked.start) && secret.endsWith(masked.end)
     })
-    if (found) return true
-    return listing.complete ? false : null
+    return found ? true : null
   }
 
   // ---- Management actions --------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Production builds serve the renderer from app://bundle/… instead of file:// (Electron security checklist #18):
 // a real origin for the CSP and the IPC sender check, and no file:// privileges. This resolves a request
 // to a file inside the renderer folder, and nothing outside it.
+import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 
 export const APP_PROTOCOL_SCHEME = 'app'
@@ -68,4 +69,27 @@ export function resolveAppProtocolRequest(rawUrl: string, rendererDir: string): 
   if (!filePath.startsWith(root.endsWith(sep) ? root : root + sep)) return { status: 403 }
   const mimeType = MIME_TYPES[extname(filePath).toLowerCase()]
   return mimeType ? { filePath, mimeType } : { status: 404 }
+}
+
+/** Sent with every app:// response, success or not. */
+export const APP_PROTOCOL_HEADERS: Readonly<Record<string, string>> = { 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' }
+
+export interface AppProtocolResponse {
+  status: number
+  headers: Record<string, string>
+  body: Buffer | null
+}
+
+/** The whole answer to one app:// request: protocol.handle in the shell, the self-test and tests all use it. */
+export async function serveAppProtocolRequest(method: string, rawUrl: string, rendererDir: string): Promise<AppProtocolResponse> {
+  const headers = { ...APP_PROTOCOL_HEADERS }
+  if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers, body: null }
+  const resolved = resolveAppProtocolRequest(rawUrl, rendererDir)
+  if ('status' in resolved) return { status: resolved.status, headers, body: null }
+  try {
+    const body = await readFile(resolved.filePath)
+    return { status: 200, headers: { ...headers, 'Content-Type': resolved.mimeType }, body: method === 'HEAD' ? null : body }
+  } catch {
+    return { status: 404, headers, body: null }
+  }
 }

@@ -1,7 +1,7 @@
 // The composition root shared by the Electron shell, the test harness, the demo and the benchmark:
 // the same services, wired the same way, whatever hosts them.
 import { join } from 'node:path'
-import type { EventChannel, EventContract } from '../../../preload/contract'
+import type { EventChannel, EventContract, MintRequest } from '../../../preload/contract'
 import type { AppConfig } from './config'
 import { ConnectFlow } from '../connect/connect-flow'
 import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
@@ -10,7 +10,7 @@ import { KeyService } from '../keys/key-service'
 import { createFileLogger, type Logger } from '../base/logger'
 import { createMetadataStore } from '../keys/metadata-store'
 import { KeyIntake } from '../new-keys/key-intake'
-import { mintLimitedKey } from '../new-keys/mint'
+import { createMinter } from '../new-keys/mint'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { systemClock, type ClipboardPort, type Clock, type ExternalOpener, type NotifierPort } from '../base/ports'
 import { createKeytarVault, type SecretVault } from '../keys/secret-vault'
@@ -126,15 +126,18 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       connect.holdUnsavedKey(secret, userId, label, error),
     assertCanHoldKey: () => connect.assertCanTakeNewKey(),
   }
-  let mintsRunning = 0
-  const mint: typeof mintLimitedKey = async (deps, request) => {
-    mintsRunning += 1
+  const mintOneAtATime = createMinter(mintDeps)
+  // Calls that create a key on OpenRouter and hold it until stored: an update restart waits for them.
+  const running = { mint: 0, create: 0, rotation: 0 }
+  const tracked = async <T>(kind: keyof typeof running, call: () => Promise<T>): Promise<T> => {
+    running[kind] += 1
     try {
-      return await mintLimitedKey(deps, request)
+      return await call()
     } finally {
-      mintsRunning -= 1
+      running[kind] -= 1
     }
   }
+  const mint = (request: MintRequest) => tracked('mint', () => mintOneAtATime(request))
   const CONNECT_RUNNING = new Set(['awaiting-browser', 'exchanging', 'saving'])
   const work: WorkInProgress = {
     current() {
@@ -143,8 +146,8 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
         // hasWorkAtRisk is an unsaved, uncopied key or a key mid-exchange/save; the latter counts as connectRunning.
         keyUnsaved: connect.hasWorkAtRisk() && !connectRunning,
         connectRunning,
-        mintRunning: mintsRunning > 0,
-        rotationRunning: false, // this build has no rotation; wire it here when one exists
+        mintRunning: running.mint > 0 || running.create > 0,
+        rotationRunning: running.rotation > 0,
       }
     },
   }
@@ -176,7 +179,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
         if (outcome.kind === 'api-key') return outcome
         return { kind: 'management-key', managementKey: await accountService.adoptManagementKey(outcome.check) }
       },
-      'keys:mint': (request) => mint(mintDeps, request),
+      'keys:mint': (request) => mint(request),
       'keys:open-revoke-page': async (keyId) => {
         await keys.openRevokePage(keyId, gateway.origin)
         return null
@@ -204,6 +207,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'connect:dismiss': () => connect.dismiss(),
       'update:state': () => updates.current,
       'update:restart': () => updates.restartToInstall(),
+      'update:open-release-page': () => updates.openReleasePage(),
       'account:state': () => accountService.state(),
       'account:refresh': () => accountService.refresh(),
       'account:set-management-key': (secret) => accountService.setManagementKey(secret),
@@ -211,8 +215,8 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       'account:revoke': (ref) => accountService.revoke(ref),
       'account:set-disabled': (ref, disabled) => accountService.setDisabled(ref, disabled),
       'account:edit': (ref, edit) => accountService.edit(ref, edit),
-      'account:create': (request) => accountService.create(request),
-      'account:rotate': (ref) => accountService.rotate(ref),
+      'account:create': (request) => tracked('create', () => accountService.create(request)),
+      'account:rotate': (ref) => tracked('rotation', () => accountService.rotate(ref)),
       'account:finish-rotation': (oldHash) => accountService.finishRotation(oldHash),
       'account:spend': (refs) => accountService.spend(refs),
       'account:spend-chart': (groupBy) => accountService.spendChart(groupBy),

@@ -17,8 +17,9 @@ const SECRET_NAMES = 'code|code_verifier|codeVerifier|key|api_key|apiKey|secret|
 const KEY_PREFIX = /sk-or-/i
 
 const TARGETED_PATTERNS: RegExp[] = [
-  // Keys as they are, including a break escaped into the key (`sk-or-v1-ab\ncd…`).
-  /sk-or-(?:[A-Za-z0-9_-]|\\[rn])+/gi,
+  // Keys as they are, including a break escaped into the key (`sk-or-v1-ab\ncd…`). At least 8 characters after
+  // `sk-or-`, so a masked key (`sk-or-v1-…c96a`, which the app shows on purpose) stays readable.
+  /sk-or-(?:[A-Za-z0-9_-]|\\[rn]){8,}/gi,
   // name=value at the start, after ?, &, whitespace, a quote or punctuation: query strings and form bodies.
   new RegExp(`((?:^|[?&\\s"'{,;(\\[])(?:${SECRET_NAMES})=)[^&\\s"']+`, 'gi'),
   // "name": "value" in JSON, also when that JSON was escaped into another string (\"name\":\"value\").

@@ -5,9 +5,17 @@ export interface ExternalOpener {
   openExternal(url: string): Promise<void>
 }
 
+/** What one clipboard write puts there: a text and raw platform formats, as one item committed together. */
+export interface ClipboardContent {
+  text: string
+  /** Raw format name → its bytes (see concealed-clipboard.ts); empty for ordinary text. */
+  formats: Readonly<Record<string, Uint8Array>>
+}
+
 /** Asynchronous, as Electron's clipboard is in the main process. */
 export interface ClipboardPort {
-  writeText(text: string): Promise<void>
+  /** Replaces the clipboard's contents with this one item: the text and its formats together, nothing else. */
+  write(content: ClipboardContent): Promise<void>
   readText(): Promise<string>
   clear(): Promise<void>
 }

@@ -12,6 +12,7 @@ import type { KeyIntake, NewKey } from '../new-keys/key-intake'
 import type { Logger } from '../base/logger'
 import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { createNonce, createPkcePair, type PkcePair } from './pkce'
+import { plainText } from '../base/concealed-clipboard'
 import type { ClipboardPort, Clock, ExternalOpener } from '../base/ports'
 
 export interface ConnectFlowDeps {
@@ -302,7 +303,7 @@ export class ConnectFlow {
 
   async copyLink(): Promise<void> {
     const flow = this.requireWaitingFlow()
-    await this.deps.clipboard.writeText(flow.authUrl)
+    await this.deps.clipboard.write(plainText(flow.authUrl))
   }
 
   private requireWaitingFlow(): ActiveFlow {

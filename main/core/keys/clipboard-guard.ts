@@ -1,6 +1,7 @@
 // Copying a key: main writes the clipboard and clears it later if it still holds the key, and on quit.
 import type { CopyFormat, CopyReceipt } from '../../../preload/contract'
 import type { Logger } from '../base/logger'
+import { concealedText } from '../base/concealed-clipboard'
 import type { ClipboardPort, Clock } from '../base/ports'
 import { assignmentFor, type Shell } from '../base/shell-quote'
 import { AppFailure } from '../base/app-failure'
@@ -36,7 +37,8 @@ export class ClipboardGuard {
 
   async copySecret(secret: string, format: CopyFormat): Promise<CopyReceipt> {
     const text = copyTextFor(secret, format)
-    await this.deps.clipboard.writeText(text)
+    // Concealed: clipboard managers and history are asked not to keep it (it is also cleared after a while).
+    await this.deps.clipboard.write(concealedText(text))
     this.lastCopied = text
     this.deps.clock.setTimeout(() => {
       void this.clearIfStill(text)

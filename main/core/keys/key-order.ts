@@ -1,6 +1,5 @@
 // The list order the person chose: their manual order, or sorted by label, remaining credit or expiry.
-import type { SortOrder } from '../../../preload/contract'
-import type { StoredKey } from './stored-key'
+import type { KeyFigures, SortOrder } from '../../../preload/contract'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
@@ -12,7 +11,15 @@ function compareNullableAscending(a: number | null, b: number | null): number {
   return a - b
 }
 
-export function sortKeys(keys: readonly StoredKey[], order: SortOrder): StoredKey[] {
+/** What sorting reads: the same fields on a stored key and on the view the window gets (the renderer tests sort views). */
+export interface SortableKey {
+  label: string
+  figures: Pick<KeyFigures, 'limitRemaining' | 'expiresAt'> | null
+  /** A key being removed is not listed. */
+  removing?: boolean
+}
+
+export function sortKeys<K extends SortableKey>(keys: readonly K[], order: SortOrder): K[] {
   const visible = keys.filter((key) => !key.removing)
   switch (order) {
     case 'manual':

@@ -1,5 +1,6 @@
 // Secrets live only in the OS keychain, through keytar, loaded on first use so start-up stays fast.
 import { AppFailure } from '../base/app-failure'
+import { isDefaultCollectionLocked } from './keychain-lock'
 
 export interface SecretVault {
   /** Where secrets are kept, for the UI: "OS keychain — Secret Service". */
@@ -59,6 +60,7 @@ export function createKeytarVault(
   service: string,
   loadKeytar: () => Promise<KeytarModule> = loadInstalledKeytar,
   platform: NodeJS.Platform = process.platform,
+  isCollectionLocked: (platform: NodeJS.Platform) => Promise<boolean | null> = isDefaultCollectionLocked,
 ): SecretVault {
   let keytar: Promise<KeytarModule> | null = null
   const module = () => {
@@ -81,7 +83,12 @@ export function createKeytarVault(
     get: (account) => guarded((kt) => kt.getPassword(service, account)),
     delete: (account) => guarded((kt) => kt.deletePassword(service, account)),
     list: () =>
-      guarded(async (kt) => (await kt.findCredentials(service)).map(({ account, password }) => ({ account, secret: password }))),
+      guarded(async (kt) => {
+        // On Linux, keytar's findCredentials on a locked collection with no prompt available ends the whole process
+        // (a libsecret assertion, then a crash): ask the Secret Service first and say "locked" instead.
+        if ((await isCollectionLocked(platform)) === true) throw new Error('The keychain collection is locked')
+        return (await kt.findCredentials(service)).map(({ account, password }) => ({ account, secret: password }))
+      }),
   }
 }
 

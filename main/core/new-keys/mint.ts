@@ -82,6 +82,23 @@ export async function mintLimitedKey(deps: MintDeps, request: MintRequest): Prom
   }
 }
 
+/**
+ * One mint at a time: a second request while one runs is refused, so a double click or two windows never create
+ * two keys (creating a key is not idempotent).
+ */
+export function createMinter(deps: MintDeps): (request: MintRequest) => Promise<KeyView> {
+  let running = false
+  return async (request) => {
+    if (running) throw new AppFailure('busy', 'A limited key is already being created.', 'Wait for it to finish, then try again.')
+    running = true
+    try {
+      return await mintLimitedKey(deps, request)
+    } finally {
+      running = false
+    }
+  }
+}
+
 /** Today's path, without a management key: a refusal is explained in plain words, with the way out. */
 async function createCodeWithStoredKey(deps: MintDeps, sourceKeyId: string | null, codeRequest: AuthCodeRequest): Promise<{ code: string }> {
   if (sourceKeyId === null) {

@@ -226,14 +226,25 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
   const rateLimit = defaultRateLimitPolicy(options.retryBudgetMs, options.rateLimit)
   const concurrency = Math.max(1, options.listingConcurrency ?? LISTING_CONCURRENCY)
 
+  // One client per management key, reused across pages: building one per request showed in the listing's cost.
+  const clients = new WeakMap<ManagementKey, OpenRouter>()
   const clientFor = async (bearer: string): Promise<{ client: OpenRouter; errors: SdkErrorClasses }> => {
     const { sdk, errors } = await loadSdk()
     return { client: makeSdkClient(sdk, options, bearer), errors }
   }
+  const managementClient = async (key: ManagementKey): Promise<{ client: OpenRouter; errors: SdkErrorClasses }> => {
+    const { sdk, errors } = await loadSdk()
+    let client = clients.get(key)
+    if (!client) {
+      client = makeSdkClient(sdk, options, revealManagementKey(key))
+      clients.set(key, client)
+    }
+    return { client, errors }
+  }
 
   /** A call that is safe to repeat: 5xx retried by the SDK within the budget, 429 waited out (bounded). */
   const read = async <T>(key: ManagementKey, run: (client: OpenRouter) => Promise<T>): Promise<T> => {
-    const { client, errors } = await clientFor(revealManagementKey(key))
+    const { client, errors } = await managementClient(key)
     try {
       return await withRateLimitRetries(rateLimit, errors, () => run(client))
     } catch (error) {
@@ -243,7 +254,7 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
 
   /** A call that creates or changes something: sent once; its failure is reported as it is. */
   const once = async <T>(operation: OpenRouterOperation, key: ManagementKey, run: (client: OpenRouter) => Promise<T>): Promise<T> => {
-    const { client, errors } = await clientFor(revealManagementKey(key))
+    const { client, errors } = await managementClient(key)
     try {
       return await run(client)
     } catch (error) {
@@ -270,8 +281,10 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
     return response.data.map(toAccountKey)
   }
 
-  const listWorkspaceKeys = async (key: ManagementKey, workspaceId: string): Promise<AccountKey[]> => {
-    const keys: AccountKey[] = []
+  /** A workspace's keys, page by page, continuing after `firstPages` when they are already known. */
+  const listWorkspaceKeys = async (key: ManagementKey, workspaceId: string, firstPages: AccountKey[] | null = null): Promise<AccountKey[]> => {
+    const keys: AccountKey[] = [...(firstPages ?? [])]
+    if (firstPages !== null && firstPages.length < KEYS_PAGE_SIZE) return keys
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const batch = await listKeysPage(key, workspaceId, keys.length)
       keys.push(...batch)
@@ -303,17 +316,22 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
     listKeysPage,
 
     async listAllKeys(key) {
-      let workspaces: Workspace[]
-      try {
-        workspaces = await listWorkspaces(key)
-      } catch (error) {
-        return { workspaces: [], keys: [], complete: false, workspacesError: appErrorOf(error), failedWorkspaces: [] }
+      // The default workspace's first page needs no workspace id: fetch it while the workspaces are listed, so a
+      // one-workspace account costs one round trip per page and no more. Its keys name the default workspace.
+      const [listed, defaultFirstPage] = await Promise.allSettled([listWorkspaces(key), listKeysPage(key, null, 0)])
+      if (listed.status === 'rejected') {
+        return { workspaces: [], keys: [], complete: false, workspacesError: appErrorOf(listed.reason), failedWorkspaces: [] }
       }
+      const workspaces = listed.value
+      const prefetched = defaultFirstPage.status === 'fulfilled' ? defaultFirstPage.value : []
+      const defaultId = prefetched[0]?.workspaceId
+      // Used only when every key of the page names one listed workspace; otherwise that workspace is listed anew.
+      const usable = defaultId !== undefined && prefetched.every((item) => item.workspaceId === defaultId) && workspaces.some(({ id }) => id === defaultId)
       const perWorkspace = new Map<string, AccountKey[]>()
       const failedWorkspaces: AccountKeyListing['failedWorkspaces'] = []
       await runWithConcurrency(workspaces, concurrency, async (workspace) => {
         try {
-          perWorkspace.set(workspace.id, await listWorkspaceKeys(key, workspace.id))
+          perWorkspace.set(workspace.id, await listWorkspaceKeys(key, workspace.id, usable && workspace.id === defaultId ? prefetched : null))
         } catch (error) {
           failedWorkspaces.push({ workspaceId: workspace.id, error: appErrorOf(error) })
         }
@@ -335,7 +353,7 @@ export function createManagementGateway(options: ManagementGatewayOptions): Mana
     },
 
     async createKey(key, request) {
-      const { client, errors } = await clientFor(revealManagementKey(key))
+      const { client, errors } = await managementClient(key)
       try {
         const response = await client.apiKeys.create(
           {

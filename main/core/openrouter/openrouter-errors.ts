@@ -88,7 +88,9 @@ function rateLimited(operation: OpenRouterOperation, error: OpenRouterError, now
       : operation === 'management'
         ? ' Nothing was changed.'
         : ''
-  return new AppFailure('rate-limited', `OpenRouter is rate limiting the app (429).${nothingDone}`, 'Try again after the time shown.', {
+  // The hint names the time in UTC (main does not know the person's zone); the renderer can show retryAt locally.
+  const hint = `OpenRouter asked to wait until ${retryAt.slice(11, 19)} UTC; try again after that.`
+  return new AppFailure('rate-limited', `OpenRouter is rate limiting the app (429).${nothingDone}`, hint, {
     cause: error,
     retryAt,
   })

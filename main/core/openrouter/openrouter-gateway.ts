@@ -7,7 +7,7 @@ import { AppFailure } from '../base/app-failure'
 import { toAppFailure, type OpenRouterOperation, type SdkErrorClasses } from './openrouter-errors'
 import { cleanLabel } from '../keys/labels'
 import { defaultRateLimitPolicy, withRateLimitRetries, type RateLimitPolicy } from './rate-limit'
-import { boundedRetries, loadSdk, makeSdkClient } from './sdk-client'
+import { boundedRetries, loadSdk, makeSdkClient, type SdkModule } from './sdk-client'
 
 export { loadSdk } from './sdk-client'
 
@@ -48,7 +48,6 @@ export interface GatewayOptions {
 export function createOpenRouterGateway(options: GatewayOptions): OpenRouterGateway {
   const exchangeRetries = boundedRetries(options.retryBudgetMs)
   const rateLimit = defaultRateLimitPolicy(options.retryBudgetMs, options.rateLimit)
-  type SdkModule = Awaited<ReturnType<typeof loadSdk>>['sdk']
   const makeClient = (sdk: SdkModule, bearer: string | null, onAttempt?: () => void): OpenRouter => makeSdkClient(sdk, options, bearer, onAttempt)
 
   let anonymousClient: OpenRouter | null = null

@@ -16,6 +16,7 @@ export interface RateLimitPolicy {
 
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000
 export const DEFAULT_MAX_ATTEMPTS = 5
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/
 /** Used when a 429 carries no usable Retry-After: 1 s, 2 s, 4 s … */
 const FALLBACK_WAIT_MS = 1000
 
@@ -42,6 +43,8 @@ export function retryAfterMs(headers: Headers, now: number): number | null {
   const value = headers.get('retry-after')?.trim()
   if (!value) return null
   if (/^\d+$/.test(value)) return Number(value) * 1000
+  // Only an HTTP date (RFC 9110 IMF-fixdate): Date.parse alone would read '-5' or '1.5' as dates.
+  if (!HTTP_DATE.test(value)) return null
   const date = Date.parse(value)
   return Number.isNaN(date) ? null : Math.max(0, date - now)
 }

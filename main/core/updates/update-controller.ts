@@ -19,7 +19,9 @@ export interface UpdaterPort {
 }
 
 /** 'install': download and offer a restart. 'announce': only say a version exists (the deb: no apt repository). */
-export type UpdateMode = { kind: 'install' } | { kind: 'announce'; releaseUrl(version: string): string }
+export type UpdateMode =
+  | { kind: 'install' }
+  | { kind: 'announce'; releaseUrl(version: string): string; openReleasePage(url: string): Promise<void> }
 
 /** What a check found, for a person who asked ("Check for updates…"); automatic checks show nothing of it. */
 export type CheckOutcome =
@@ -109,6 +111,14 @@ export class UpdateController {
     if (!verdict.allowed) throw new AppFailure('busy', 'The app cannot restart right now.', verdict.reason)
     this.deps.logger.info('restarting to install an update', { version: this.status.version })
     this.deps.updater.quitAndInstall()
+    return null
+  }
+
+  /** Where the build only announces: opens the new version's release page, a URL main built. */
+  async openReleasePage(): Promise<null> {
+    const mode = this.deps.mode
+    if (this.status.kind !== 'available' || mode.kind !== 'announce') throw new AppFailure('no-flow', 'No new version has been announced.')
+    await mode.openReleasePage(this.status.releaseUrl)
     return null
   }
 

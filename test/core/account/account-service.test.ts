@@ -291,14 +291,24 @@ describe('minting with a management key', () => {
 
 describe('a new key and the management key account (issue 11 #1)', () => {
   it('a connected key that is not on the management key account is kept but not made the default', async () => {
+    // A key stored first and seen on the account shows that OpenRouter's hash is the SHA-256 (then a 404 is proof).
+    const stored = await storeApiKey(double.createKey(), 'Own')
     await addManagementKey()
+    // The exchange even claims the same user: only the management key's listing can tell.
     const foreign = double.createKey({ userId: 'user_someone_else' })
-    const accepted = await app.services.intake.accept(foreign, { origin: 'exchange', userId: null })
+    const accepted = await app.services.intake.accept(foreign, { origin: 'exchange', userId: stored.userId })
     expect(accepted.accountMismatch).toBe(true)
-    expect(app.services.keys.list().keys[0]).toMatchObject({ accountPending: true, isDefault: false })
+    expect(app.services.keys.list().keys.find((key) => key.id === keyIdOf(foreign))).toMatchObject({ accountPending: true, isDefault: false })
 
     const own = double.createKey()
-    expect((await app.services.intake.accept(own, { origin: 'exchange', userId: null })).accountMismatch).toBe(false)
+    expect((await app.services.intake.accept(own, { origin: 'exchange', userId: stored.userId })).accountMismatch).toBe(false)
+  })
+
+  it('while the hash rule is unproven, a key missing from the listing is not called foreign (no false alarm)', async () => {
+    double.setHashRule('opaque')
+    await addManagementKey()
+    const unlisted = double.createKey({ userId: 'user_someone_else', label: 'Some app' })
+    expect((await app.services.intake.accept(unlisted, { origin: 'exchange', userId: null })).accountMismatch).toBe(false)
   })
 })
 

@@ -60,10 +60,12 @@ describe('spend', () => {
   it('after a 429 no activity request is made until Retry-After; the local history stands in', async () => {
     const { id } = await app.services.intake.add(double.createKey(), 'Limited')
     await app.services.dispatch('keys:add', [double.createManagementKey(), ''])
+    await app.services.account.refresh()
     double.setFailure('activity', { kind: 'rate-limited', retryAfterSeconds: 600 })
     const [first] = value<SpendSeries[]>(await app.services.dispatch('account:spend', [[{ keyId: id }]]))
     expect(first!.source).toBe('local-history')
     const count = activityRequests().length
+    expect(count).toBe(1) // asked once, answered 429
     await app.services.dispatch('account:spend', [[{ keyId: id }]])
     expect(activityRequests().length).toBe(count)
   })

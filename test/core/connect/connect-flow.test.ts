@@ -7,6 +7,7 @@ import { followConsentRedirect } from '../../support/loopback-browser'
 import { startTestServices, type TestServices } from '../../support/core-services'
 import { readAllFiles } from '../../support/temp-dir'
 import { isPortAnswering } from '../../../main/core/connect/callback-server'
+import { freePort } from '../../support/http'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -135,12 +136,33 @@ describe('connect flow', () => {
     expect(app.services.connect.hasWorkAtRisk()).toBe(false)
   })
 
-  it('a cancel that arrives while the flow is starting leaves no listener and no open browser', async () => {
+  it('cancel while waiting for the browser ends the flow and closes the listener: the redirect finds nobody', async () => {
     app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
+    const authUrl = awaitingUrl(await app.services.connect.start({}))
+    const port = Number(new URL(new URL(authUrl).searchParams.get('callback_url')!).port)
+    expect(await isPortAnswering('127.0.0.1', port)).toBe(true)
+    expect((await app.services.connect.cancel()).phase).toBe('cancelled')
+    expect(app.services.connect.current.phase).toBe('cancelled')
+    expect(await isPortAnswering('127.0.0.1', port)).toBe(false)
+    expect(await isPortAnswering('::1', port)).toBe(false)
+    // The person approves anyway: the browser cannot reach the app, nothing is exchanged or stored.
+    await expect(followConsentRedirect(authUrl)).rejects.toThrow()
+    expect(double.requests.some((request) => request.path === '/api/v1/auth/keys')).toBe(false)
+    expect(await keychainItems(app.keychainService)).toEqual([])
+    await expect(app.services.connect.submitRedirect('abc-code')).rejects.toMatchObject({ appError: { code: 'no-flow' } })
+  })
+
+  it('a cancel that arrives while the flow is starting leaves no listener and no open browser', async () => {
+    const port = await freePort()
+    app = await startTestServices({ apiBaseUrl: double.apiBaseUrl, env: { ORKM_CALLBACK_PORT: String(port) } })
+    // start() marks the flow active at once, then binds the listener: the cancel lands before the bind finishes.
     const starting = app.services.connect.start({})
     const cancelled = await app.services.connect.cancel()
     const result = await starting
-    expect(cancelled.phase === 'cancelled' || result.phase === 'awaiting-browser').toBe(true)
-    if (result.phase !== 'awaiting-browser') expect(app.opened).toEqual([])
+    expect(cancelled.phase).toBe('cancelled')
+    expect(result.phase).toBe('cancelled')
+    expect(app.opened).toEqual([])
+    expect(await isPortAnswering('127.0.0.1', port)).toBe(false)
+    expect(app.services.connect.current.phase).toBe('cancelled')
   })
 })

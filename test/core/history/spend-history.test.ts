@@ -40,6 +40,10 @@ describe('SpendHistory', () => {
     const recovered = await open()
     expect(recovered.notices).toEqual([expect.stringMatching(/damaged; it was kept as .*unreadable/)])
     expect(recovered.dailySpend(KEY, ['2025-12-01'])).toEqual([null])
+    // Valid JSON of the wrong shape is set aside the same way.
+    await writeFile(join(dir.path, HISTORY_FILE_NAME), JSON.stringify({ version: 1, keys: { [KEY]: [{ day: 'yesterday', start: -1 }] } }), 'utf8')
+    const reshaped = await open()
+    expect(reshaped.notices).toEqual([expect.stringMatching(/damaged/)])
     recovered.record(KEY, { usage: 1, usageDaily: 0 }, at('2025-12-05T08:00:00Z'))
     await recovered.flush()
     expect(JSON.parse(await readFile(join(dir.path, HISTORY_FILE_NAME), 'utf8'))).toMatchObject({ version: 1 })

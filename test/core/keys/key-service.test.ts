@@ -9,7 +9,7 @@ import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-d
 import { startTestServices, type TestServices } from '../../support/core-services'
 import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
-import type { CopyFormat } from '../../../preload/contract'
+import { COPY_FORMATS, type CopyFormat } from '../../../preload/contract'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -118,17 +118,39 @@ describe('managing', () => {
     await expect(keys().rename(a.id, '   ')).rejects.toMatchObject({ appError: { code: 'invalid-argument' } })
     await keys().reorder([b.id, a.id])
     expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
-    await keys().updateSettings({ sortOrder: 'label' })
-    expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
-    await keys().updateSettings({ sortOrder: 'remaining' })
-    expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
-    await keys().updateSettings({ sortOrder: 'expiry' })
-    expect(keys().list().keys[0]!.label).toBe('Alpha')
     // All of it survives a restart.
     await app.restart()
-    const list = keys().list()
-    expect(list.settings.sortOrder).toBe('expiry')
-    expect(list.keys.find((key) => key.isDefault)?.label).toBe('Alpha')
+    expect(keys().list().keys.map((key) => key.label)).toEqual(['Alpha', 'Charlie'])
+    expect(keys().list().keys.find((key) => key.isDefault)?.label).toBe('Alpha')
+  })
+
+  it('sorts by label, remaining credit and expiry, each order different from the manual one and from each other', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
+    // Remaining: Charlie 1 < Delta 5 < Bravo 40 < alpha (no limit: last). Expiry: Bravo < Charlie < Delta < alpha (never: last).
+    const added = {
+      alpha: await intake().add(double.createKey({ limit: null, usage: 3, expiresAt: null }), 'alpha'),
+      Bravo: await intake().add(double.createKey({ limit: 50, usage: 10, expiresAt: inDays(3) }), 'Bravo'),
+      Charlie: await intake().add(double.createKey({ limit: 50, usage: 49, expiresAt: inDays(10) }), 'Charlie'),
+      Delta: await intake().add(double.createKey({ limit: 50, usage: 45, expiresAt: inDays(30) }), 'Delta'),
+    }
+    const manual = ['Delta', 'Bravo', 'alpha', 'Charlie'] as const
+    await keys().reorder(manual.map((label) => added[label].id))
+    const expected = {
+      manual: [...manual],
+      label: ['alpha', 'Bravo', 'Charlie', 'Delta'],
+      remaining: ['Charlie', 'Delta', 'Bravo', 'alpha'],
+      expiry: ['Bravo', 'Charlie', 'Delta', 'alpha'],
+    }
+    // The data is only useful if no two orders coincide.
+    expect(new Set(Object.values(expected).map((order) => order.join())).size).toBe(4)
+    for (const order of ['label', 'remaining', 'expiry', 'manual'] as const) {
+      await keys().updateSettings({ sortOrder: order })
+      expect(keys().list().keys.map((key) => key.label), order).toEqual(expected[order])
+    }
+    await keys().updateSettings({ sortOrder: 'expiry' })
+    await app.restart()
+    expect(keys().list().settings.sortOrder).toBe('expiry')
+    expect(keys().list().keys.map((key) => key.label)).toEqual(expected.expiry)
   })
 
   it('copies the key to the clipboard (plain or as an export line) and clears it if unchanged', async () => {
@@ -142,6 +164,36 @@ describe('managing', () => {
     await app.clipboard.writeText('the person copied something else')
     await new Promise((resolve) => setTimeout(resolve, 1300))
     expect(await app.clipboard.readText()).toBe('the person copied something else')
+  })
+
+  it('writes a copied key with the concealed / no-history markers in the same item; a copied link carries none', async () => {
+    const secret = double.createKey()
+    const { id } = await intake().add(secret, 'K')
+    for (const format of COPY_FORMATS) {
+      await copy(id, format)
+      expect(await app.clipboard.readText()).toContain(secret)
+      expect(Object.keys(app.clipboard.formats()).sort()).toEqual([
+        'CanIncludeInClipboardHistory',
+        'ExcludeClipboardContentFromMonitorProcessing',
+        'org.nspasteboard.ConcealedType',
+        'x-kde-passwordManagerHint',
+      ])
+      expect([...app.clipboard.formats()['CanIncludeInClipboardHistory']!]).toEqual([0, 0, 0, 0]) // DWORD 0: keep out of history
+      expect(new TextDecoder().decode(app.clipboard.formats()['x-kde-passwordManagerHint'])).toBe('secret')
+    }
+    await app.services.connect.start({})
+    await app.services.connect.copyLink()
+    expect(await app.clipboard.readText()).toMatch(/^http/)
+    expect(app.clipboard.formats()).toEqual({})
+  })
+
+  it('the revoke link opens the key’s own page on the configured OpenRouter origin: <origin>/keys/<its SHA-256>', async () => {
+    const secret = double.createKey()
+    const { id } = await intake().add(secret, 'K')
+    expect(await app.services.dispatch('keys:open-revoke-page', [id])).toEqual({ ok: true, value: null })
+    expect(app.opened).toEqual([`${new URL(double.apiBaseUrl).origin}/keys/${keyIdOf(secret)}`])
+    expect(await app.services.dispatch('keys:open-revoke-page', ['f'.repeat(64)])).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(app.opened).toHaveLength(1)
   })
 
   it('clears a copied key from the clipboard when the app shuts down', async () => {

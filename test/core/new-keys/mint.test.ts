@@ -34,6 +34,18 @@ const request = (overrides: Partial<MintRequest> = {}): MintRequest => ({
 const mint = (overrides: Partial<MintRequest> = {}) => app.services.dispatch('keys:mint', [request(overrides)])
 
 describe('minting a limited key', () => {
+  it('one mint at a time: a second request while one runs is refused and creates nothing', async () => {
+    // Both requests take the same path through the dispatcher, so the first reaches the minter first.
+    const first = mint({ label: 'First' })
+    const second = mint({ label: 'Second' })
+    expect(await second).toMatchObject({ ok: false, error: { code: 'busy', message: 'A limited key is already being created.' } })
+    expect(await first).toMatchObject({ ok: true, value: { label: 'First' } })
+    expect(double.requests.filter((entry) => entry.path === '/api/v1/auth/keys/code')).toHaveLength(1)
+    expect(double.keys().map((key) => key.label)).not.toContain('Second')
+    // Once the first is done, the next one runs.
+    expect(await mint({ label: 'Third' })).toMatchObject({ ok: true, value: { label: 'Third' } })
+  })
+
   it('sends every create_auth_code parameter, exchanges the code, and stores the key OpenRouter reports', async () => {
     const expiresAt = new Date(Date.now() + 30 * DAY + 1234)
     const result = await mint({ expiresAt: expiresAt.toISOString() })

@@ -135,6 +135,24 @@ describe('listing every key', () => {
     expect(double.requests.every((request) => request.authorization === `Bearer ${secret}`)).toBe(true)
   })
 
+  it('a one-workspace account of 1,000 keys costs 11 sequential page requests: the first overlaps /workspaces', async () => {
+    const { key } = managementKey()
+    double.seedAccountKeys({ count: 1000 })
+    const listing = await gateway().listAllKeys(key)
+    expect(listing).toMatchObject({ complete: true })
+    expect(listing.keys).toHaveLength(1000)
+    expect(double.requests.filter((request) => request.path === '/api/v1/keys')).toHaveLength(11)
+  })
+
+  it('the first page does not wait for /workspaces (which here never answers)', async () => {
+    const { key } = managementKey()
+    double.seedAccountKeys({ count: 3 })
+    double.failNext('workspaces', { kind: 'hang' })
+    const listing = await gateway({ httpTimeoutMs: 3000 }).listAllKeys(key)
+    expect(listing).toMatchObject({ complete: false, keys: [], workspacesError: { code: 'timeout' } })
+    expect(double.requests.map((request) => request.path).sort()).toEqual(['/api/v1/keys', '/api/v1/workspaces'])
+  })
+
   it('a workspace of exactly 100 keys is read to the empty page after it', async () => {
     const { key } = managementKey()
     double.seedAccountKeys({ count: KEYS_PAGE_SIZE })
@@ -147,7 +165,8 @@ describe('listing every key', () => {
   it('a failed workspace makes the listing partial and names it; the other workspaces are still listed', async () => {
     const { key } = managementKey()
     double.seedAccountKeys({ count: 30, workspaces: 3 })
-    double.failNext('keys-list', { kind: 'status', status: 500 })
+    // Twice: the default workspace's first page is fetched early, and then again once its id is known.
+    double.failNext('keys-list', { kind: 'status', status: 500 }, 2)
     const listing = await gateway({ listingConcurrency: 1 }).listAllKeys(key)
     expect(listing.complete).toBe(false)
     expect(listing.failedWorkspaces).toEqual([{ workspaceId: double.defaultWorkspaceId, error: expect.objectContaining({ code: 'openrouter-error' }) }])
@@ -238,7 +257,12 @@ describe('creating a key', () => {
     const { key } = managementKey()
     double.failNext('keys-create', { kind: 'rate-limited', retryAfterSeconds: 30 })
     await expect(gateway().createKey(key, request)).rejects.toMatchObject({
-      appError: { code: 'rate-limited', message: expect.stringMatching(/No key was created/), retryAt: new Date(T0 + 30_000).toISOString() },
+      appError: {
+        code: 'rate-limited',
+        message: expect.stringMatching(/No key was created/),
+        hint: 'OpenRouter asked to wait until 12:00:30 UTC; try again after that.',
+        retryAt: new Date(T0 + 30_000).toISOString(),
+      },
     })
     expect(double.requests.filter((item) => item.method === 'POST')).toHaveLength(1)
     expect(waits).toEqual([])

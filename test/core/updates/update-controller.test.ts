@@ -224,12 +224,21 @@ describe('update controller', () => {
   })
 
   it('a build that cannot install (the deb) announces the version with its release page, without downloading', async () => {
-    const mode: UpdateMode = { kind: 'announce', releaseUrl: (version) => `https://github.com/o/r/releases/tag/v${version}` }
+    const opened: string[] = []
+    const mode: UpdateMode = {
+      kind: 'announce',
+      releaseUrl: (version) => `https://github.com/o/r/releases/tag/v${version}`,
+      openReleasePage: async (url) => void opened.push(url),
+    }
     const { controller, scripted, statuses } = setup({ mode })
+    await expect(controller.openReleasePage()).rejects.toMatchObject({ appError: { code: 'no-flow' } })
     controller.start()
     scripted.checks[0]!.resolve({ newerVersion: '1.3.0' })
     await flush()
     expect(statuses).toEqual([{ kind: 'available', version: '1.3.0', releaseUrl: 'https://github.com/o/r/releases/tag/v1.3.0' }])
+    await controller.openReleasePage()
+    expect(opened).toEqual(['https://github.com/o/r/releases/tag/v1.3.0'])
+    expect(() => controller.restartToInstall()).toThrow(/No update is ready/)
     controller.stop()
   })
 

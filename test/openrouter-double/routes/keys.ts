@@ -24,11 +24,9 @@ export const handleListKeys: Handler = (request, res, { state }) => {
   const workspaceId = workspace.value ?? DEFAULT_WORKSPACE_ID
   // What OpenRouter answers for a workspace of another account is UNCONFIRMED; the spec documents 400 here.
   if (!state.hasWorkspace(workspaceId)) return sendError(res, 400, 'Invalid request parameters: workspace_id: no such workspace')
-  const keys = state
-    .apiKeys()
-    .filter((key) => key.userId === auth.key.userId && key.workspaceId === workspaceId && (includeDisabled.value || !key.disabled))
+  const keys = state.apiKeys((key) => key.userId === auth.key.userId && key.workspaceId === workspaceId && (includeDisabled.value || !key.disabled))
   const page = keys.slice(offset.value, offset.value + KEYS_PAGE_SIZE)
-  sendJson(res, 200, { data: page.map((key) => accountKeyData(key.secret, key, state.hashOf(key.secret))) })
+  sendJson(res, 200, { data: page.map(({ secret, key }) => accountKeyData(secret, key, state.hashOf(secret))) })
 }
 
 export const handleCreateKey: Handler = (request, res, { state, now }) => {
