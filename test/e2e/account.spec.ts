@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { keychainItems } from '../support/keychain'
 import { expect, test } from './fixtures'
+import { screenshotPath } from './screenshots'
 import { storeKeys } from './seed'
 
 const OWNER = 'user_account_owner'
@@ -163,6 +164,60 @@ test.describe('account mode', () => {
     await expect(sparkline).toHaveAttribute('data-source', 'activity')
     await expect(sparkline.locator('.sparkline-bar').first()).toBeVisible()
     await expect(details.getByTestId('spend-forecast')).toBeVisible()
+  })
+
+  test('mint: with a management key stored, New limited key signs create_auth_code with it', async ({ launch, double, appEnv }) => {
+    const secret = double.createKey({ userId: OWNER, name: 'Laptop' })
+    await storeKeys(appEnv, [{ secret, label: 'Laptop' }])
+    double.setCreateCodeAuth('management-only')
+    const management = double.createManagementKey({ userId: OWNER })
+    const { app } = await launch()
+    await addThroughAddKey(app, management)
+    await expect(app.getByTestId('account-balance')).toBeVisible()
+    const more = app.getByRole('button', { name: 'More' })
+    if (await more.isVisible()) await more.click()
+    await app.getByRole('button', { name: 'New limited key' }).locator('visible=true').first().click()
+    const form = app.getByRole('dialog', { name: 'New limited key' })
+    await expect(form.getByTestId('mint-signed-by-management-key')).toBeVisible()
+    await form.getByLabel('Label').fill('Signed by management')
+    await form.getByLabel('Credit limit (USD)').fill('5')
+    await form.getByLabel('Reset period').selectOption('weekly')
+    await form.getByLabel('Expiry').selectOption('7')
+    await form.getByRole('button', { name: 'Create key' }).click()
+    await expect(form).toHaveCount(0)
+    const createCode = double.requests.filter((request) => request.path === '/api/v1/auth/keys/code')
+    expect(createCode).toHaveLength(1)
+    expect(createCode[0]!.authorization).toBe(`Bearer ${management}`)
+    expect(createCode[0]!.body).toMatchObject({ code_challenge_method: 'S256', limit: 5, usage_limit_type: 'weekly', key_label: 'Signed by management' })
+    const body = createCode[0]!.body as Record<string, unknown>
+    for (const field of ['callback_url', 'code_challenge', 'expires_at']) expect(body[field], field).toBeTruthy()
+  })
+
+  test('screenshot: the account view (README, refreshed by npm run screenshots)', async ({ launch, double, appEnv, backend }) => {
+    test.skip(backend !== 'browser', 'the README picture comes from the browser backend')
+    const laptop = double.createKey({ userId: OWNER, name: 'Personal laptop', limit: 25, usage: 6.58, usageMonthly: 6.58 })
+    const chatbot = double.createKey({ userId: OWNER, name: 'Website chatbot', limit: 100, limitReset: 'weekly', usage: 91.9, usageMonthly: 61.3 })
+    double.createKey({ userId: OWNER, name: 'Nightly batch', limit: null, usage: 812.4, usageMonthly: 120.9 })
+    double.createKey({ userId: OWNER, name: 'Staging', limit: 20, disabled: true })
+    double.setCredits({ totalCredits: 250, totalUsage: 212.35 })
+    const dates = double.activityDates()
+    double.setActivity(
+      dates.flatMap((date, index) => [
+        ...(index % 9 === 4 ? [] : [{ date, secret: chatbot, model: 'openai/gpt-4o', usage: 1 + ((index * 7) % 5) / 2 }]),
+        { date, secret: laptop, model: 'anthropic/claude-sonnet-4', usage: ((index * 3) % 4) / 4 },
+      ]),
+    )
+    await storeKeys(appEnv, [{ secret: laptop, label: 'Personal laptop' }])
+    const { app } = await launch()
+    await app.setViewportSize({ width: 1100, height: 1000 })
+    await app.emulateMedia({ colorScheme: 'light' })
+    await addThroughAddKey(app, double.createManagementKey({ userId: OWNER, label: 'Key manager' }))
+    await expect(app.getByTestId('account-chart')).toBeVisible()
+    await openDetails(app, 'Website chatbot')
+    await expect(app.getByTestId('spend-sparkline')).toBeVisible()
+    await app.evaluate(() => window.scrollTo(0, 0))
+    await app.getByRole('status').filter({ hasText: 'management key' }).waitFor({ state: 'detached' }).catch(() => {})
+    await app.screenshot({ path: screenshotPath('account-mode.png'), fullPage: true })
   })
 
   for (const scheme of ['light', 'dark'] as const) {
