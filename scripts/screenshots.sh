@@ -6,5 +6,5 @@
 #    OpenRouter stand-in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ORKM_SCREENSHOT_DIR=docs/screenshots npx playwright test --project=browser connect.spec.ts dashboard.spec.ts
+ORKM_SCREENSHOT_DIR=docs/screenshots npx playwright test --project=browser connect.spec.ts dashboard.spec.ts account.spec.ts
 DISPLAY= WAYLAND_DISPLAY= npx tsx scripts/demo.ts --tour --out docs/screenshots/using

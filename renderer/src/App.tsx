@@ -1,7 +1,11 @@
 // The whole window: top bar, connection panel, banners, the key list (or its empty state), settings, dialogs, toasts.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AppError, ConnectOptions, ConnectRequest as ConnectRequestFromMain, KeyView, MenuCommand, MintRequest, Result, Settings } from '../../preload/contract'
 import type { OrkmApi } from './api'
+import { accountApiOf, type AccountApi } from './account/account-api'
+import { ManagementKeyDialog } from './account/ManagementKeyDialog'
+import { useAccount } from './account/useAccount'
+import { ViewTabs, type MainView } from './account/ViewTabs'
 import { NoticesBanner, WarningsBanner } from './components/Banners'
 import { ConnectPanel } from './components/ConnectPanel'
 import { EmptyState } from './components/EmptyState'
@@ -23,7 +27,10 @@ import { useConnectFlow } from './hooks/useConnectFlow'
 import { useKeyList } from './hooks/useKeyList'
 import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
 
-type OpenDialog = { kind: 'connect'; request: ConnectRequest } | { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | null
+type OpenDialog = { kind: 'connect'; request: ConnectRequest } | { kind: 'add' } | { kind: 'mint' } | { kind: 'remove'; keyId: string } | { kind: 'management-key' } | null
+
+// Account mode (and its charts) load the first time the Account tab opens.
+const AccountView = lazy(() => import('./account/AccountView'))
 
 const errorOf = <T,>(result: Result<T>): AppError | null => (result.ok ? null : result.error)
 
@@ -46,10 +53,22 @@ export interface AppProps {
   api: OrkmApi
   /** Period of the automatic refresh; tests shorten it. */
   autoRefreshMs?: number
+  /** Account mode's calls; by default those of `api` (none: no Account tab). */
+  accountApi?: AccountApi | null
 }
 
-export function App({ api, autoRefreshMs }: AppProps) {
+export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProps) {
   const { load, pendingRefresh, refreshingAll, actions: keyActions } = useKeyList(api)
+  const accountApi = givenAccountApi === undefined ? accountApiOf(api) : givenAccountApi
+  const account = useAccount(accountApi)
+  const managementKey = account.load.phase === 'ready' ? account.load.view.managementKey : null
+  const [mainView, setMainView] = useState<MainView>('device')
+  const [accountModal, setAccountModal] = useState(false)
+  const hasManagementKey = managementKey !== null
+  useEffect(() => {
+    // With a management key the Account tab is likely next: fetch its code while idle, not on the click.
+    if (hasManagementKey) void import('./account/AccountView')
+  }, [hasManagementKey])
   const { state: connectState, actions: connectActions } = useConnectFlow(api)
   const { toasts, toaster, close: closeToast } = useToastQueue()
   const [dialog, setDialog] = useState<OpenDialog>(null)
@@ -230,6 +249,10 @@ export function App({ api, autoRefreshMs }: AppProps) {
       const result = await keyActions.add(secret, label)
       if (result.ok) {
         const outcome = result.value
+        if (outcome.kind === 'management-key') {
+          void account.reload()
+          if (accountApi) setMainView('account')
+        }
         toaster.notify(
           outcome.kind === 'management-key'
             ? 'This is a management key: it manages your keys but cannot call models. It is stored in your keychain.'
@@ -238,7 +261,7 @@ export function App({ api, autoRefreshMs }: AppProps) {
       }
       return errorOf(result)
     },
-    [keyActions, toaster],
+    [keyActions, toaster, account, accountApi],
   )
 
   const mintKey = useCallback(
@@ -266,6 +289,34 @@ export function App({ api, autoRefreshMs }: AppProps) {
     [keyActions, toaster],
   )
 
+  const setManagementKey = useCallback(
+    async (secret: string) => {
+      const result = await account.act('account:set-management-key', secret)
+      if (result.ok) {
+        toaster.notify('Management key stored in your keychain. The Account tab shows every key on your account.')
+        setMainView('account')
+      }
+      return errorOf(result)
+    },
+    [account, toaster],
+  )
+
+  const removeManagementKey = useCallback(async () => {
+    const result = await account.act('account:remove-management-key')
+    if (result.ok) toaster.notify('Management key removed from your keychain.')
+    return errorOf(result)
+  }, [account, toaster])
+
+  const revokeStoredKey = useCallback(
+    async (keyId: string) => {
+      const label = keysRef.current.find((key) => key.id === keyId)?.label ?? 'The key'
+      const result = await account.act('account:revoke', { keyId })
+      if (result.ok) toaster.notify(`Revoked “${label}” on OpenRouter and removed it from this device.`)
+      return errorOf(result)
+    },
+    [account, toaster],
+  )
+
   const focusNextKey = useCallback(() => {
     const next = focusAfterRemove.current
     focusAfterRemove.current = null
@@ -275,7 +326,7 @@ export function App({ api, autoRefreshMs }: AppProps) {
   const openRevokePage = useCallback(async (keyId: string) => errorOf(await keyActions.openRevokePage(keyId)), [keyActions])
 
   const removing = dialog?.kind === 'remove' ? keys.find((key) => key.id === dialog.keyId) : undefined
-  const modalOpen = dialog !== null && (dialog.kind !== 'remove' || removing !== undefined)
+  const modalOpen = (dialog !== null && (dialog.kind !== 'remove' || removing !== undefined)) || accountModal
 
   // ---- Layout -----------------------------------------------------------------------------------------------
   let content
@@ -313,6 +364,28 @@ export function App({ api, autoRefreshMs }: AppProps) {
     )
   }
 
+  if (mainView === 'account' && accountApi) {
+    content = (
+      <Suspense
+        fallback={
+          <p className="help" role="status">
+            Loading account view…
+          </p>
+        }
+      >
+        <AccountView
+          api={accountApi}
+          account={account}
+          deviceKeys={keys}
+          onCopy={(keyId, format) => void cardActions.copy(keyId, format)}
+          onRemoveDeviceKey={removeKey}
+          onManageManagementKey={() => setDialog({ kind: 'management-key' })}
+          onModalChange={setAccountModal}
+        />
+      </Suspense>
+    )
+  }
+
   return (
     <ToastContext value={toaster}>
       <div className="app">
@@ -332,11 +405,19 @@ export function App({ api, autoRefreshMs }: AppProps) {
             {view ? <WarningsBanner warnings={view.warnings} onShowKey={showKey} /> : null}
             {view ? <NoticesBanner notices={view.notices} /> : null}
             <UpdateBanner api={api} />
-            {content}
+            {accountApi ? <ViewTabs view={mainView} onChange={setMainView} /> : null}
+            <div id="view-panel" role={accountApi ? 'tabpanel' : undefined} aria-labelledby={accountApi ? `tab-${mainView}` : undefined} className="view-panel">
+              {content}
+            </div>
           </main>
           {view ? (
             <footer className="footer">
               <SettingsBar settings={view.settings} onChange={(patch) => void updateSettings(patch)} />
+              {accountApi ? (
+                <button type="button" className="btn btn-small" onClick={() => setDialog({ kind: 'management-key' })}>
+                  {managementKey ? 'Management key…' : 'Add management key…'}
+                </button>
+              ) : null}
               <p className="footer-note">Keys live in your OS keychain. Copied keys are cleared from the clipboard after a short while.</p>
             </footer>
           ) : null}
@@ -348,12 +429,26 @@ export function App({ api, autoRefreshMs }: AppProps) {
         {dialog?.kind === 'mint' ? (
           <MintKeyDialog
             keys={keys}
+            managementKeyPresent={managementKey !== null}
+            onAddManagementKey={accountApi ? () => setDialog({ kind: 'management-key' }) : undefined}
             onMint={mintKey}
             onUseBrowser={(carried) => setDialog({ kind: 'connect', request: carried })}
             onClose={closeDialog}
           />
         ) : null}
-        {removing ? <RemoveKeyDialog keyView={removing} onRemove={removeKey} onOpenRevokePage={openRevokePage} onClose={closeDialog} returnFocusTo={focusNextKey} /> : null}
+        {removing ? (
+          <RemoveKeyDialog
+            keyView={removing}
+            onRemove={removeKey}
+            onOpenRevokePage={openRevokePage}
+            onRevoke={managementKey ? revokeStoredKey : undefined}
+            onClose={closeDialog}
+            returnFocusTo={focusNextKey}
+          />
+        ) : null}
+        {dialog?.kind === 'management-key' ? (
+          <ManagementKeyDialog current={managementKey} onSet={setManagementKey} onRemove={removeManagementKey} onClose={closeDialog} />
+        ) : null}
         <Toasts toasts={toasts} onClose={closeToast} />
       </div>
     </ToastContext>

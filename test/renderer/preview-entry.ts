@@ -1,6 +1,7 @@
 // Bundled into the preview page (by preview.ts) in place of the preload: `window.orkm` is the fake,
 // filled according to `window.__orkmScenario`.
 import type { ConnectState } from '../../preload/contract'
+import { accountOptions, createFakeAccount } from './account/preview-account'
 import { createFakeOrkm, makeFigures, makeKey, manyKeys, sampleKeys, type FakeOrkmOptions } from './fake-orkm'
 
 interface PreviewWindow {
@@ -58,4 +59,6 @@ const options: Record<string, FakeOrkmOptions> = {
 const fake = createFakeOrkm({ latencyMs: scenario === 'many' ? 0 : 40, ...(options[scenario] ?? options['sample']) })
 if (scenario === 'loading') fake.hold('keys:list')
 previewWindow.__orkmFake = fake
-Object.defineProperty(window, 'orkm', { value: Object.freeze(fake.api), writable: false, configurable: false })
+// Account mode: a fake management side (scenarios named account-… choose its state).
+const account = createFakeAccount(accountOptions(scenario))
+Object.defineProperty(window, 'orkm', { value: Object.freeze({ ...fake.api, account: account.api }), writable: false, configurable: false })

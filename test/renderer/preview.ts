@@ -7,6 +7,7 @@ import { chromium, type Page } from 'playwright-core'
 import { createServer, type Server } from 'node:http'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
+import { ACCOUNT_SHOTS } from './account/preview-account-shots'
 
 const root = join(import.meta.dirname, '../..')
 const rendererDir = join(root, 'out/renderer')
@@ -154,6 +155,8 @@ const SHOTS: Shot[] = [
     },
   },
 ]
+
+SHOTS.push(...ACCOUNT_SHOTS)
 
 const WIDTHS = (process.env['ORKM_PREVIEW_WIDTHS'] ?? '1100,1400,400').split(',').map(Number)
 const SCHEMES = ['light', 'dark'] as const

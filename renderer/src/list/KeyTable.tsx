@@ -78,6 +78,11 @@ function TableRowView<R extends ListRow>({ row, index, active, actions, onFocusR
           ) : null}
         </span>
         {row.remoteLabel ? <span className="row-remote">OpenRouter: {row.remoteLabel}</span> : null}
+        {row.tag ? (
+          <span className="row-tag" data-testid="row-tag">
+            {row.tag}
+          </span>
+        ) : null}
       </div>
       <div role="gridcell" className="cell cell-status">
         <span className={`badge badge-${row.status.tone}`} data-testid="row-status">

@@ -19,6 +19,8 @@ export interface ListRow {
   expiresAt: string | null
   /** The key is the default one. */
   isDefault: boolean
+  /** A short fact shown under the name and found by search, e.g. "On this device" (account keys). */
+  tag?: string | null
 }
 
 /** Groups a person filters by: everything, the ones that need attention, the usable ones, the dead ones. */
@@ -47,7 +49,7 @@ export function foldText(text: string): string {
 export function matchesQuery(row: ListRow, query: string): boolean {
   const words = foldText(query).split(/\s+/).filter(Boolean)
   if (words.length === 0) return true
-  const haystack = foldText(`${row.name}\n${row.remoteLabel ?? ''}\n${row.status.text}`)
+  const haystack = foldText(`${row.name}\n${row.remoteLabel ?? ''}\n${row.status.text}\n${row.tag ?? ''}`)
   return words.every((word) => haystack.includes(word))
 }
 

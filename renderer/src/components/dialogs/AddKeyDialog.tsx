@@ -64,7 +64,7 @@ export function AddKeyDialog({ keys, onAdd, onClose }: AddKeyDialogProps) {
       title="Add an existing key"
       onClose={onClose}
       busy={busy}
-      description={<p>OpenRouter checks the key before it is stored. It goes into your OS keychain, never into a file.</p>}
+      description={<p>OpenRouter checks the key before it is stored. It goes into your OS keychain, never into a file. A management key is accepted too: it unlocks the Account tab.</p>}
     >
       <form className="dialog-body form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">

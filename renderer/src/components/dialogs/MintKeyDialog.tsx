@@ -25,6 +25,10 @@ export interface MintKeyDialogProps {
   onMint(request: MintRequest): Promise<AppError | null>
   /** Opens the connect form instead, with every field the consent page accepts (the limit) and the name. */
   onUseBrowser(carried: BrowserCarry): void
+  /** A management key is stored: main signs create_auth_code with it. */
+  managementKeyPresent?: boolean
+  /** Offered when OpenRouter refuses an ordinary key (absent: no account mode). */
+  onAddManagementKey?(): void
   onClose(): void
 }
 
@@ -68,7 +72,7 @@ export function explainMintRefusal(error: AppError): AppError {
   }
 }
 
-export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDialogProps) {
+export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent = false, onAddManagementKey, onClose }: MintKeyDialogProps) {
   const [values, setValues] = useState<MintFormValues>(() => ({
     sourceKeyId: initialSource(keys),
     label: '',
@@ -99,9 +103,14 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDi
     }
   }
 
+  /** With a management key the form has no signer to choose; validation sees a placeholder and the request gets null. */
+  function signedValues(): MintFormValues {
+    return managementKeyPresent ? { ...values, sourceKeyId: 'management-key' } : values
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const validation = validateMintForm(values, Date.now())
+    const validation = validateMintForm(signedValues(), Date.now())
     if (!validation.ok) {
       setErrors(validation.errors)
       const firstBad = (Object.keys(FIELD_IDS) as MintField[]).find((field) => validation.errors[field])
@@ -111,7 +120,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDi
     setErrors({})
     setRefusal(null)
     setBusy(true)
-    const failure = await onMint(validation.request)
+    const failure = await onMint(managementKeyPresent ? { ...validation.request, sourceKeyId: null } : validation.request)
     setBusy(false)
     if (failure) setRefusal(explainMintRefusal(failure))
     else onClose()
@@ -129,8 +138,9 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDi
       </p>
     ) : null
 
-  const preview = validateMintForm(values, now)
-  const noKeys = !keys.some((key) => !isInactive(key))
+  const preview = validateMintForm(signedValues(), now)
+  // With a management key, main signs with it: no stored key is needed.
+  const noKeys = !managementKeyPresent && !keys.some((key) => !isInactive(key))
 
   return (
     <Dialog
@@ -149,25 +159,31 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDi
             Creating a key needs a usable key that is already stored here. Connect your account first, or use the browser to create a key with a limit.
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor={FIELD_IDS.sourceKeyId}>Authenticate with</label>
-          <select
-            {...fieldProps('sourceKeyId')}
-            className="input"
-            value={values.sourceKeyId}
-            onChange={(event) => set('sourceKeyId', event.target.value)}
-          >
-            {noKeys ? <option value="">No usable stored key</option> : null}
-            {keys.map((key) => (
-              <option key={key.id} value={key.id} disabled={isInactive(key)}>
-                {key.label} — {key.maskedKey}
-                {key.isDefault ? ' (default)' : ''}
-                {isInactive(key) ? ` — cannot sign: ${STATUS_TEXT[key.status.kind].toLowerCase()}` : ''}
-              </option>
-            ))}
-          </select>
-          {fieldError('sourceKeyId')}
-        </div>
+        {managementKeyPresent ? (
+          <p className="callout callout-info" data-testid="mint-signed-by-management-key">
+            Signed with your management key, which OpenRouter lets create keys.
+          </p>
+        ) : (
+          <div className="field">
+            <label htmlFor={FIELD_IDS.sourceKeyId}>Authenticate with</label>
+            <select
+              {...fieldProps('sourceKeyId')}
+              className="input"
+              value={values.sourceKeyId}
+              onChange={(event) => set('sourceKeyId', event.target.value)}
+            >
+              {noKeys ? <option value="">No usable stored key</option> : null}
+              {keys.map((key) => (
+                <option key={key.id} value={key.id} disabled={isInactive(key)}>
+                  {key.label} — {key.maskedKey}
+                  {key.isDefault ? ' (default)' : ''}
+                  {isInactive(key) ? ` — cannot sign: ${STATUS_TEXT[key.status.kind].toLowerCase()}` : ''}
+                </option>
+              ))}
+            </select>
+            {fieldError('sourceKeyId')}
+          </div>
+        )}
         <div className="field">
           <label htmlFor={FIELD_IDS.label}>Label</label>
           <input
@@ -253,6 +269,14 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, onClose }: MintKeyDi
         ) : null}
         {refusal ? (
           <ErrorMessage error={refusal}>
+            {!managementKeyPresent && onAddManagementKey && (refusal.code === 'forbidden' || refusal.code === 'key-rejected') ? (
+              <p className="help" data-testid="mint-needs-management-key">
+                OpenRouter may let only a management key create keys. Add one and the app signs with it instead.{' '}
+                <button type="button" className="btn btn-small" onClick={onAddManagementKey}>
+                  Add management key…
+                </button>
+              </p>
+            ) : null}
             <button type="button" className="btn btn-small" onClick={() => onUseBrowser(carried())}>
               Use the browser instead
             </button>

@@ -9,14 +9,17 @@ export interface RemoveKeyDialogProps {
   keyView: KeyView
   onRemove(keyId: string): Promise<AppError | null>
   onOpenRevokePage(keyId: string): Promise<AppError | null>
+  /** With a management key: revokes the key on OpenRouter for real (and removes it here). */
+  onRevoke?(keyId: string): Promise<AppError | null>
   onClose(): void
   /** Where focus goes after the key is removed (the next key), when not back to the opener. */
   returnFocusTo?: () => HTMLElement | null
 }
 
-export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onClose, returnFocusTo }: RemoveKeyDialogProps) {
+export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onRevoke, onClose, returnFocusTo }: RemoveKeyDialogProps) {
   const [error, setError] = useState<AppError | null>(null)
   const [busy, setBusy] = useState(false)
+  const [confirmRevoke, setConfirmRevoke] = useState(false)
   const cancel = useRef<HTMLButtonElement>(null)
 
   async function remove() {
@@ -30,8 +33,22 @@ export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onClose, 
 
   async function revoke() {
     setError(null)
+    if (onRevoke) {
+      setConfirmRevoke(true)
+      return
+    }
     const failure = await onOpenRevokePage(keyView.id)
     if (failure) setError(failure)
+  }
+
+  async function revokeForReal() {
+    if (!onRevoke) return
+    setBusy(true)
+    setError(null)
+    const failure = await onRevoke(keyView.id)
+    setBusy(false)
+    if (failure) setError(failure)
+    else onClose()
   }
 
   return (
@@ -54,12 +71,30 @@ export function RemoveKeyDialog({ keyView, onRemove, onOpenRevokePage, onClose, 
       }
     >
       <div className="dialog-body">
-        <button type="button" className="btn" onClick={() => void revoke()}>
-          <ExternalIcon />
-          Revoke on OpenRouter
-        </button>
+        {confirmRevoke ? (
+          <div className="callout callout-danger" role="group" aria-label="Confirm revoking">
+            <p>
+              Revoke <strong>{keyView.label}</strong> on OpenRouter? Every app using it stops working at once, and it is removed from this device. This cannot be undone.
+            </p>
+            <div className="button-row revoke-confirm">
+              <button type="button" className="btn btn-small" onClick={() => setConfirmRevoke(false)} disabled={busy}>
+                Keep it
+              </button>
+              <button type="button" className="btn btn-small btn-danger" onClick={() => void revokeForReal()} disabled={busy} aria-busy={busy || undefined}>
+                Revoke “{keyView.label}”
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="btn" onClick={() => void revoke()}>
+            {onRevoke ? <TrashIcon /> : <ExternalIcon />}
+            Revoke on OpenRouter
+          </button>
+        )}
         <p className="help">
-          Opens the key’s page on openrouter.ai in your browser, where you can disable or delete it.
+          {onRevoke
+            ? 'With your management key the app deletes the key on OpenRouter itself.'
+            : 'Opens the key’s page on openrouter.ai in your browser, where you can disable or delete it.'}
           {keyView.figures?.remoteLabel ? (
             <>
               {' '}
