@@ -317,11 +317,11 @@ describe('App: settings', () => {
     expect(new Set(Object.values(expected).map((order) => order.join())).size).toBe(4)
     const { user, fake } = await renderApp({ keys })
     expect(labels()).toEqual(expected.manual)
-    expect(within(card('Delta')).queryByRole('button', { name: 'Move down' })).not.toBeNull()
+    expect(within(card('Delta')).queryByRole('button', { name: 'Move Delta down' })).not.toBeNull()
     for (const order of ['label', 'remaining', 'expiry', 'manual'] as const) {
       await user.selectOptions(screen.getByLabelText('Sort by'), order)
       await waitFor(() => expect(labels(), order).toEqual(expected[order]))
-      const moveButtons = within(card('Delta')).queryByRole('button', { name: 'Move down' })
+      const moveButtons = within(card('Delta')).queryByRole('button', { name: 'Move Delta down' })
       if (order === 'manual') expect(moveButtons).not.toBeNull()
       else expect(moveButtons).toBeNull()
     }
