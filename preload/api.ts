@@ -26,6 +26,7 @@ export function createOrkmApi(bridge: Bridge) {
     refreshAll: (mode: RefreshMode = 'manual') => bridge.invoke('keys:refresh-all', mode),
     renameKey: (keyId: string, label: string) => bridge.invoke('keys:rename', keyId, label),
     setDefaultKey: (keyId: string) => bridge.invoke('keys:set-default', keyId),
+    confirmKeyAccount: (keyId: string) => bridge.invoke('keys:confirm-account', keyId),
     reorderKeys: (keyIds: string[]) => bridge.invoke('keys:reorder', keyIds),
     copyKey: (keyId: string, format: CopyFormat) => bridge.invoke('keys:copy', keyId, format),
     removeKey: (keyId: string) => bridge.invoke('keys:remove', keyId),

@@ -144,6 +144,10 @@ export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProp
         const result = await keyActions.setDefault(keyId)
         if (!result.ok) toaster.error(result.error)
       },
+      async confirmAccount(keyId) {
+        const result = await keyActions.confirmAccount(keyId)
+        if (!result.ok) toaster.error(result.error)
+      },
       async move(keyId, direction) {
         const ids = keysRef.current.map((key) => key.id)
         const from = ids.indexOf(keyId)

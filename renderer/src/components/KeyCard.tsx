@@ -26,6 +26,8 @@ export interface KeyCardActions {
   /** Resolves to an error message to show next to the field, or null when saved. */
   rename(keyId: string, label: string): Promise<string | null>
   setDefault(keyId: string): void
+  /** The person confirms a key of another account is theirs. */
+  confirmAccount(keyId: string): void
   move(keyId: string, direction: -1 | 1): void
   remove(key: KeyView): void
 }
@@ -112,6 +114,20 @@ function RenameForm({ keyView, actions, onDone }: { keyView: KeyView; actions: K
 }
 
 /** "user_2dHF…0000": an account id short enough for a card; the full value goes in a tooltip. */
+type ExportFormat = Exclude<CopyFormat, 'plain'>
+
+/** The shells "Copy as export" writes for; main quotes the line (the same quoting as `orkm env`). */
+const EXPORT_FORMATS: ReadonlyArray<readonly [ExportFormat, string]> = [
+  ['export-sh', 'sh / bash / zsh'],
+  ['export-powershell', 'PowerShell'],
+  ['export-cmd', 'cmd'],
+]
+
+/** What a terminal on this computer most likely runs. */
+function defaultExportFormat(): ExportFormat {
+  return /Windows/i.test(navigator.userAgent) ? 'export-powershell' : 'export-sh'
+}
+
 export function shortAccount(id: string): string {
   return id.length > 14 ? `${id.slice(0, 9)}…${id.slice(-4)}` : id
 }
@@ -137,6 +153,7 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
   const copyDisabled = status.kind === 'missing-secret'
   const badge = STATUS_TEXT[status.kind]
   const reason = statusReason(keyView, badge)
+  const [exportFormat, setExportFormat] = useState<ExportFormat>(defaultExportFormat)
 
   function endRename() {
     returnFocus.current = true
@@ -226,6 +243,22 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
             </span>
           ) : null}
         </p>
+        {keyView.accountPending ? (
+          <div className="card-notice tone-text-warn" data-testid="key-account-pending">
+            <p>
+              This key belongs to another OpenRouter account ({keyView.userId ? shortAccount(keyView.userId) : 'unknown account'}) than your other
+              keys, so it was not made the default. If you did not just connect it yourself, remove it.
+            </p>
+            <button type="button" className="btn btn-small" aria-label={`This key is mine: ${label}`} onClick={() => actions.confirmAccount(id)}>
+              It is mine
+            </button>
+          </div>
+        ) : null}
+        {keyView.malformed ? (
+          <p className="card-notice tone-text-warn" data-testid="key-malformed">
+            The stored key is not shaped like an OpenRouter key. It is kept, but never copied as a shell line.
+          </p>
+        ) : null}
         <div className="card-secret">
           <code className="masked" data-testid="key-masked">
             {keyView.maskedKey}
@@ -248,11 +281,24 @@ function KeyCardView({ keyView, lowCreditPercent, manualOrder, isFirst, isLast, 
               disabled={copyDisabled}
               aria-label={`Copy as export: ${label}`}
               aria-describedby={copyDisabled ? deadId : undefined}
-              onClick={() => actions.copy(id, 'export-sh')}
+              onClick={() => actions.copy(id, exportFormat)}
             >
               <TerminalIcon />
               Copy as export
             </button>
+            <select
+              className="input input-small"
+              aria-label={`Shell for Copy as export: ${label}`}
+              value={exportFormat}
+              disabled={copyDisabled}
+              onChange={(event) => setExportFormat(event.target.value as ExportFormat)}
+            >
+              {EXPORT_FORMATS.map(([format, name]) => (
+                <option key={format} value={format}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </div>
         </div>
       </div>

@@ -13,6 +13,7 @@ export interface KeyListActions {
   refreshAll(mode: RefreshMode): Promise<Result<KeyListView>>
   rename(keyId: string, label: string): Promise<Result<KeyView>>
   setDefault(keyId: string): Promise<Result<KeyListView>>
+  confirmAccount(keyId: string): Promise<Result<KeyListView>>
   reorder(keyIds: string[]): Promise<Result<KeyListView>>
   remove(keyId: string): Promise<Result<KeyListView>>
   add(secret: string, label: string): Promise<Result<AddKeyOutcome>>
@@ -138,6 +139,7 @@ export function useKeyList(api: OrkmApi): KeyList {
       },
       rename: (keyId, label) => keyCall(() => api.renameKey(keyId, label)),
       setDefault: (keyId) => listCall(() => api.setDefaultKey(keyId)),
+      confirmAccount: (keyId) => listCall(() => api.confirmKeyAccount(keyId)),
       reorder: (keyIds) => listCall(() => api.reorderKeys(keyIds)),
       remove: (keyId) => listCall(() => api.removeKey(keyId)),
       add: async (secret, label) => {

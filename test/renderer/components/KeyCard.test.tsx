@@ -13,6 +13,7 @@ function actions(overrides: Partial<KeyCardActions> = {}): KeyCardActions {
     copy: vi.fn(),
     rename: vi.fn(async () => null),
     setDefault: vi.fn(),
+    confirmAccount: vi.fn(),
     move: vi.fn(),
     remove: vi.fn(),
     ...overrides,
@@ -321,5 +322,44 @@ describe('KeyCard: one truth per card', () => {
     const daily = screen.getByTestId('key-usage-daily')
     expect(daily.textContent).toBe('< $0.01 (exactly $0.0042)')
     expect(daily.querySelector('abbr')?.getAttribute('title')).toBe('$0.0042')
+  })
+})
+
+describe('KeyCard: keys that need a word from the person', () => {
+  it('a key of another account says so, names the account, and "It is mine" confirms it', async () => {
+    const user = userEvent.setup()
+    const cardActions = actions()
+    const key = makeKey({ label: 'Pasted from a link', accountPending: true, userId: 'user_attacker_0000000000000000' })
+    renderCard(key, cardActions)
+    const notice = screen.getByTestId('key-account-pending')
+    expect(notice.textContent).toMatch(/another OpenRouter account \(user_atta…0000\)/)
+    await user.click(within(notice).getByRole('button', { name: 'This key is mine: Pasted from a link' }))
+    expect(cardActions.confirmAccount).toHaveBeenCalledWith(key.id)
+  })
+
+  it('a confirmed key shows no such notice; a malformed stored key is flagged', () => {
+    renderCard(makeKey({ label: 'Fine' }))
+    expect(screen.queryByTestId('key-account-pending')).toBeNull()
+    expect(screen.queryByTestId('key-malformed')).toBeNull()
+    cleanup()
+    renderCard(makeKey({ label: 'Odd', malformed: true }))
+    expect(screen.getByTestId('key-malformed').textContent).toMatch(/not shaped like an OpenRouter key/)
+  })
+
+  it('Copy as export writes for the shell chosen beside it', async () => {
+    const user = userEvent.setup()
+    const cardActions = actions()
+    const key = makeKey({ label: 'Work' })
+    renderCard(key, cardActions)
+    await user.click(screen.getByRole('button', { name: 'Copy as export: Work' }))
+    await user.selectOptions(screen.getByLabelText('Shell for Copy as export: Work'), 'export-powershell')
+    await user.click(screen.getByRole('button', { name: 'Copy as export: Work' }))
+    await user.selectOptions(screen.getByLabelText('Shell for Copy as export: Work'), 'export-cmd')
+    await user.click(screen.getByRole('button', { name: 'Copy as export: Work' }))
+    expect(vi.mocked(cardActions.copy).mock.calls).toEqual([
+      [key.id, 'export-sh'],
+      [key.id, 'export-powershell'],
+      [key.id, 'export-cmd'],
+    ])
   })
 })
