@@ -16,6 +16,7 @@ import { checkDebugSwitches, isE2ETestBuild } from './core/app/debug-switches'
 import type { InstanceDecision } from './core/app/single-instance'
 import { describeStartupFailure, StartupError, type StartupStep } from './core/app/startup-failure'
 import { createFileLogger, redact, type Logger } from './core/base/logger'
+import type { ExternalOpener } from './core/base/ports'
 import { METADATA_FILE_NAME } from './core/keys/metadata-store'
 import { reportProblemUrl } from './core/diagnostics/report-problem'
 import { externalUrlToOpen, isTrustedRendererUrl } from './core/ipc/trusted-sender'
@@ -101,6 +102,7 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
   let mainWindow: BrowserWindow | null = null
   let services: AppServices | null = null
   let pendingDecision: InstanceDecision | null = null
+  let externalOpener: ExternalOpener | null = null
   let dataDir: string | null = null
   let logFile: string | null = null
   // Lines go to stderr until the data folder is known, then to logs/main.log.
@@ -149,7 +151,12 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
   registerAppProtocolPrivileges()
   const firstDecision = registerDeepLinks({ argv, onDecision: onInstanceDecision })
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, (url) => externalTestWindows.has(contents) || isTrustedRendererUrl(url, rendererOrigins)),
+    hardenWebContents(
+      contents,
+      (url) => externalTestWindows.has(contents) || isTrustedRendererUrl(url, rendererOrigins),
+      // Links with target=_blank (the management-keys page) open in the browser, on OpenRouter's origin only.
+      (url) => void externalOpener?.openExternal(url).catch((error: unknown) => logger.warn('refused to open a link', { error })),
+    ),
   )
   const crashes = handleCrashes({
     logger,
@@ -196,6 +203,7 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
     handleAppProtocol(surroundings.rendererDir)
 
     const opener = createElectronOpener([config.openRouterOrigin], { openInAppWindow: environment['ORKM_E2E_EXTERNAL_IN_WINDOW'] === '1' })
+    externalOpener = opener
     const updates = await step('services', () => updateAdapters(surroundings.loadUpdater))
     const [appServices] = await Promise.all([
       step('services', () => createServices({ ...config, dataDir: folder }, { opener, clipboard: electronClipboard, notifier: electronNotifier, logger, updates })),

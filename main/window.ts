@@ -12,9 +12,15 @@ export function hardenSessions(): void {
   session.defaultSession.setPermissionCheckHandler(() => false)
 }
 
-/** Applied to every web contents the app ever creates. */
-export function hardenWebContents(contents: WebContents, isAllowedUrl: (url: string) => boolean): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+/**
+ * Applied to every web contents the app ever creates. No window is ever opened inside the app; a link meant for the
+ * browser (e.g. OpenRouter's management-keys page) goes to `openExternally`, which opens only allow-listed origins.
+ */
+export function hardenWebContents(contents: WebContents, isAllowedUrl: (url: string) => boolean, openExternally?: (url: string) => void): void {
+  contents.setWindowOpenHandler((details) => {
+    openExternally?.(details.url)
+    return { action: 'deny' }
+  })
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedUrl(url)) event.preventDefault()
   })

@@ -179,6 +179,15 @@ describe('hardening', () => {
       expect(fire('will-attach-webview')).toBe(true)
       expect(contents.windowOpenHandler!({ url: 'app://bundle/index.html' } as Electron.HandlerDetails)).toEqual({ action: 'deny' })
     }
+    // A target=_blank link never opens a window in the app; one on OpenRouter's origin (the management-keys page)
+    // opens in the browser instead, and nothing else does.
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents
+    for (const url of ['http://127.0.0.1:9/settings/management-keys', 'https://evil.example/settings/management-keys', 'file:///etc/passwd']) {
+      expect(contents.windowOpenHandler!({ url } as Electron.HandlerDetails)).toEqual({ action: 'deny' })
+    }
+    await expect.poll(() => standIn.callsTo('shell.openExternal').map((call) => String(call.args[0]))).toEqual(['http://127.0.0.1:9/settings/management-keys'])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(standIn.callsTo('shell.openExternal')).toHaveLength(1)
   })
 
   it('answers IPC only from the app window’s top frame on the app’s origin', async () => {
