@@ -187,7 +187,7 @@ const VIEW_ITEMS = {
   list: { item: '[role="grid"][aria-label="Stored keys"] [role="row"][data-row-index]', focusable: '[role="grid"][aria-label="Stored keys"] [role="row"][data-row-index]', what: 'rows' },
 } as const
 
-async function benchDashboard(double: OpenRouterDouble, count: number, view: keyof typeof VIEW_ITEMS): Promise<void> {
+async function benchDashboard(double: OpenRouterDouble, count: number, views: Array<keyof typeof VIEW_ITEMS>): Promise<void> {
   double.setLatency(0)
   const service = uniqueKeychainService('orkm-bench')
   const data = await makeTempDir('orkm-bench-')
@@ -198,8 +198,9 @@ async function benchDashboard(double: OpenRouterDouble, count: number, view: key
     await seeding.keys.saveKey(secret, { userId: null, label: `Key ${index + 1}` })
   }
   await seeding.keys.refreshAll('manual')
+  // One seeded keychain for every view (fewer keychain purges under load).
+  for (const view of views) {
   await seeding.keys.updateSettings({ keyView: view })
-  await seeding.shutdown()
   const selectors = VIEW_ITEMS[view]
   const interactive: number[] = []
   const complete: number[] = []
@@ -231,6 +232,8 @@ async function benchDashboard(double: OpenRouterDouble, count: number, view: key
   row(`${count}-key dashboard, ${view}: interactive (from navigation)`, interactive, 'target < 500 ms')
   row(`${count}-key dashboard, ${view}: all ${count} ${selectors.what} in the page`, complete, 'progressive render, no windowing')
   row('  listKeys round trip through the harness binding', listCall, 'Playwright binding; Electron IPC differs')
+  }
+  await seeding.shutdown()
   await purgeKeychainService(service)
   await data.remove()
 }
@@ -260,10 +263,9 @@ try {
   if (parts.includes('startup')) await benchStartupImport()
   if (parts.includes('bundle')) benchBundle()
   if (parts.includes('dashboard')) {
-    await benchDashboard(double, 500, 'cards')
-    await benchDashboard(double, 500, 'list')
+    await benchDashboard(double, 500, ['cards', 'list'])
     // The account view (issue 10) shows up to 1,000 keys in the same list component.
-    await benchDashboard(double, 1000, 'list')
+    if (process.env['ORKM_BENCH_SKIP_1000'] !== '1') await benchDashboard(double, 1000, ['list'])
   }
 } finally {
   await double.close()
