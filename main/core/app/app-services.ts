@@ -1,6 +1,7 @@
 // The composition root shared by the Electron shell, the test harness, the demo and the benchmark:
 // the same services, wired the same way, whatever hosts them.
 import { join } from 'node:path'
+import { isAppFailure } from '../base/app-failure'
 import type { ConnectRequest, EventChannel, EventContract, MintRequest } from '../../../preload/contract'
 import type { AppConfig } from './config'
 import { ConnectFlow } from '../connect/connect-flow'
@@ -243,6 +244,14 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   let pendingConnectRequest: ConnectRequest | null = null
   keys.onChange((view) => sinks.forEach((sink) => sink('keys:changed', view)))
   connect.onChange((state) => sinks.forEach((sink) => sink('connect:changed', state)))
+  // The consent page takes no name, so a connected key's name is local; with a management key the app names the key
+  // the same on OpenRouter, so the keys page and this list agree (issue 12).
+  connect.onChange((state) => {
+    if (state.phase !== 'connected' || !accountService.hasManagementKey) return
+    accountService.edit({ keyId: state.keyId }, { name: state.label }).catch((error: unknown) => {
+      logger.warn('could not name the new key on OpenRouter', { code: isAppFailure(error) ? error.appError.code : 'internal' })
+    })
+  })
   updates.onChange((status) => sinks.forEach((sink) => sink('update:changed', status)))
   accountService.onChange((view) => sinks.forEach((sink) => sink('account:changed', view)))
   logger.info('services started', { storage: vault.description })

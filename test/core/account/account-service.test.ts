@@ -9,6 +9,7 @@ import { startTestServices, type TestServices } from '../../support/core-service
 import { faultyVault, LOCKED, type FaultyVault } from '../../support/faulty-vault'
 import { keychainItems } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
+import { followConsentRedirect } from '../../support/loopback-browser'
 
 const DAY = 24 * 60 * 60 * 1000
 let double: OpenRouterDouble
@@ -336,5 +337,29 @@ describe('the management key never leaves the keychain', () => {
     expect(app.services.keys.list().keys).toEqual([])
     await expect(app.services.intake.add(secret, '')).rejects.toBeInstanceOf(AppFailure)
     expect(await app.services.dispatch('keys:copy', [keyIdOf(secret), 'plain'])).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+})
+
+describe('a connected key is named on OpenRouter too when a management key is stored (issue 12)', () => {
+  it('the name typed in the connect form becomes the key name on the account', async () => {
+    await addManagementKey()
+    double.setConsentMode('auto-approve')
+    const started = await app.services.connect.start({ name: 'Work laptop' })
+    if (started.phase !== 'awaiting-browser') throw new Error(started.phase)
+    await followConsentRedirect(started.authUrl)
+    await expect.poll(() => app.services.connect.current.phase, { timeout: 10_000 }).toBe('connected')
+    const connected = app.services.connect.current as Extract<ConnectState, { phase: 'connected' }>
+    expect(connected.label).toBe('Work laptop')
+    const secretOf = (id: string) => double.keys().find((key) => keyIdOf(key.secret) === id)
+    await expect.poll(() => secretOf(connected.keyId)?.name, { timeout: 10_000 }).toBe('Work laptop')
+  })
+
+  it('without a management key nothing is sent to the management endpoints', async () => {
+    double.setConsentMode('auto-approve')
+    const started = await app.services.connect.start({ name: 'Local only' })
+    if (started.phase !== 'awaiting-browser') throw new Error(started.phase)
+    await followConsentRedirect(started.authUrl)
+    await expect.poll(() => app.services.connect.current.phase, { timeout: 10_000 }).toBe('connected')
+    expect(double.requests.filter((request) => request.path.startsWith('/api/v1/keys'))).toEqual([])
   })
 })
