@@ -612,8 +612,21 @@ export class AccountService {
       for (const [model, modelRows] of byModel) series.push({ name: cleanLabel(model), usage: dailyTotals(modelRows, days) })
     } else {
       const shown = new Set<string>()
+      // Activity rows carry no key, so each key costs one request: the keys that spent most this month are fetched
+      // (cached per UTC day, backing off on 429), the rest only if their details were opened already.
+      const topSpenders = new Set(
+        [...(this.listing?.keys ?? [])]
+          .filter((accountKey) => accountKey.usageMonthly > 0)
+          .sort((a, b) => b.usageMonthly - a.usageMonthly)
+          .slice(0, CHART_SERIES)
+          .map((accountKey) => accountKey.hash),
+      )
       for (const accountKey of this.listing?.keys ?? []) {
-        const rows = this.activity.peek(accountKey.hash)
+        const rows =
+          this.activity.peek(accountKey.hash) ??
+          (key && topSpenders.has(accountKey.hash)
+            ? await this.activity.rows(accountKey.hash, () => this.deps.gateway.getActivity(key, { apiKeyHash: accountKey.hash })).catch(() => null)
+            : null)
         if (!rows) continue
         series.push({ name: cleanLabel(accountKey.name) || cleanLabel(accountKey.label), usage: dailyTotals(rows, days) })
         const device = this.deviceKeyOf(accountKey.hash)

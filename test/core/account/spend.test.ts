@@ -87,4 +87,26 @@ describe('spend', () => {
     const chart = value<AccountSpend>(await app.services.dispatch('account:spend-chart', ['key']))
     expect(chart.series).toEqual([{ name: 'Local', usage: series!.days.map((day) => day.usage) }])
   })
+
+  it('the account chart by key shows the keys that spent most this month without any key being opened first', async () => {
+    const big = double.createKey({ usageMonthly: 40, usage: 40 })
+    const small = double.createKey({ usageMonthly: 5, usage: 5 })
+    const idle = double.createKey({ usageMonthly: 0 })
+    const dates = double.activityDates()
+    double.setActivity([
+      { date: dates.at(-1)!, secret: big, model: 'openai/gpt-4o', usage: 3 },
+      { date: dates.at(-2)!, secret: small, model: 'openai/gpt-4o', usage: 1 },
+    ])
+    await app.services.dispatch('keys:add', [double.createManagementKey(), ''])
+    await app.services.account.refresh()
+    const before = activityRequests().length
+    const chart = value<AccountSpend>(await app.services.dispatch('account:spend-chart', ['key']))
+    expect(chart.series).toHaveLength(2)
+    expect(chart.series.map((entry) => entry.usage.at(-1))).toEqual([3, 0])
+    // One request per spending key; the idle key costs nothing; a second look is cached.
+    expect(activityRequests().length - before).toBe(2)
+    await app.services.dispatch('account:spend-chart', ['key'])
+    expect(activityRequests().length - before).toBe(2)
+    void idle
+  })
 })
