@@ -220,7 +220,12 @@ async function benchDashboard(double: OpenRouterDouble, count: number, views: Ar
     await harness.app.reload()
     // Interactive: the dashboard shows keys and the first one takes focus and responds.
     const firstReady = await harness.app.evaluate(async (focusable) => {
-      while (!document.querySelector(focusable)) await new Promise((resolve) => requestAnimationFrame(resolve))
+      // A view that never shows its first key fails the run with a message instead of hanging it.
+      const giveUpAt = performance.now() + 60_000
+      while (!document.querySelector(focusable)) {
+        if (performance.now() > giveUpAt) throw new Error(`no ${focusable} after 60 s`)
+        await new Promise((resolve) => requestAnimationFrame(resolve))
+      }
       document.querySelector<HTMLElement>(focusable)!.focus()
       await new Promise((resolve) => requestAnimationFrame(resolve))
       return performance.now()
