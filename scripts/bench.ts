@@ -217,6 +217,9 @@ async function benchDashboard(double: OpenRouterDouble, count: number, views: Ar
     const harness = await launchBrowserHarness({
       env: { OPENROUTER_BASE_URL: double.apiBaseUrl, ORKM_KEYCHAIN_SERVICE: service, ORKM_DATA_DIR: data.path, ORKM_CALLBACK_PORT: '0' },
     })
+    // The view is set on this run's own services: a previous run's last write may still land in keys.json after the
+    // seeding services changed it, so the file alone cannot be trusted to hold this view.
+    await harness.services.keys.updateSettings({ keyView: view })
     await harness.app.reload()
     // Interactive: the dashboard shows keys and the first one takes focus and responds.
     const firstReady = await harness.app.evaluate(async (focusable) => {
