@@ -10,7 +10,7 @@ const REPO_ROOT = join(import.meta.dirname, '../..')
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'out', 'dist', 'dist-e2e', 'test-results', 'playwright-report', '.demo-data', 'docs', 'build'])
 const TEXT_FILE = /\.(?:[cm]?[jt]sx?|json|ya?ml|sh|html|css|md)$|^run$/
 // Built from parts so this file does not match itself: a parent-relative path to the reference folder, or a path into it.
-const FOLDER = 'shared'
+const FOLDER = ['sha', 'red'].join('')
 const OUTSIDE_READ = new RegExp(`\\.\\./${FOLDER}\\b|\\b${FOLDER}/(?:openrouter|seed|design|research|hooks)/`)
 
 function sourceFiles(directory: string): string[] {

@@ -2,7 +2,7 @@
 // checks the same bounds again; this is for immediate, specific feedback.
 import type { AccountKeyEdit, AccountKeyView, CreateAccountKeyRequest } from '../../../preload/account-contract'
 import { LABEL_MAX_LENGTH, type LimitReset } from '../../../preload/contract'
-import { MAX_LIMIT_USD, parseLocalDateTime, toIsoSeconds, type ExpiryChoice, type ResetChoice } from '../mint/validate-mint-form'
+import { expiryOf, MAX_LIMIT_USD, type ExpiryChoice, type ResetChoice } from '../mint/validate-mint-form'
 
 export { MAX_LIMIT_USD }
 
@@ -12,8 +12,6 @@ const FORBIDDEN_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\
 
 export type AccountField = 'name' | 'limit' | 'expiresAt'
 export type AccountErrors = Partial<Record<AccountField, string>>
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export function nameError(raw: string): string | null {
   const name = raw.trim()
@@ -53,16 +51,9 @@ export function validateCreateForm(
   if (badName) errors.name = badName
   const limit = parseLimit(values.limit)
   if (!limit.ok) errors.limit = limit.error
-  let expiresAt: string | null = null
-  if (values.expiry === 'custom') {
-    const at = parseLocalDateTime(values.customExpiresAt)
-    if (values.customExpiresAt.trim() === '') errors.expiresAt = 'Choose when the key expires.'
-    else if (Number.isNaN(at)) errors.expiresAt = 'That date and time is not valid.'
-    else if (at <= now) errors.expiresAt = 'The expiry must be in the future.'
-    else expiresAt = toIsoSeconds(at)
-  } else if (values.expiry !== 'never') {
-    expiresAt = toIsoSeconds(now + Number(values.expiry) * DAY_MS)
-  }
+  const expiry = expiryOf(values.expiry, values.customExpiresAt, now)
+  if (!expiry.ok) errors.expiresAt = expiry.error
+  const expiresAt = expiry.ok ? expiry.expiresAt : null
   if (!limit.ok || Object.keys(errors).length > 0) return { ok: false, errors }
   return {
     ok: true,

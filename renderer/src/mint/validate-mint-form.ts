@@ -1,10 +1,10 @@
 // Pure: the New limited key form's raw values and the clock → a MintRequest, or a message per bad field.
 // Main validates again; this is for immediate, specific feedback.
-import type { LimitReset, MintRequest } from '../../../preload/contract'
+import { LABEL_MAX_LENGTH, LIMIT_CEILING_USD, type LimitReset, type MintRequest } from '../../../preload/contract'
 
-export const MAX_LABEL_LENGTH = 100
+export const MAX_LABEL_LENGTH = LABEL_MAX_LENGTH
 /** The largest cap main accepts. */
-export const MAX_LIMIT_USD = 1_000_000
+export const MAX_LIMIT_USD = LIMIT_CEILING_USD
 
 export type ResetChoice = '' | LimitReset
 export type ExpiryChoice = 'never' | '7' | '30' | '90' | 'custom'
@@ -49,6 +49,17 @@ export function toLocalDateTimeValue(ms: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`
 }
 
+/** The expiry a form asks for, in whole seconds (as the API requires); shared by the mint and create forms. */
+export function expiryOf(choice: ExpiryChoice, customText: string, now: number): { ok: true; expiresAt: string | null } | { ok: false; error: string } {
+  if (choice === 'never') return { ok: true, expiresAt: null }
+  if (choice !== 'custom') return { ok: true, expiresAt: toIsoSeconds(now + Number(choice) * DAY_MS) }
+  const at = parseLocalDateTime(customText)
+  if (customText.trim() === '') return { ok: false, error: 'Choose when the key expires.' }
+  if (Number.isNaN(at)) return { ok: false, error: 'That date and time is not valid.' }
+  if (at <= now) return { ok: false, error: 'The expiry must be in the future.' }
+  return { ok: true, expiresAt: toIsoSeconds(at) }
+}
+
 export function validateMintForm(values: MintFormValues, now: number): MintValidation {
   const errors: Partial<Record<MintField, string>> = {}
 
@@ -65,16 +76,9 @@ export function validateMintForm(values: MintFormValues, now: number): MintValid
   else if (limit <= 0) errors.limit = 'The credit limit must be more than $0.'
   else if (limit > MAX_LIMIT_USD) errors.limit = 'The credit limit can be at most $1,000,000.'
 
-  let expiresAt: string | null = null
-  if (values.expiry === 'custom') {
-    const at = parseLocalDateTime(values.customExpiresAt)
-    if (values.customExpiresAt.trim() === '') errors.expiresAt = 'Choose when the key expires.'
-    else if (Number.isNaN(at)) errors.expiresAt = 'That date and time is not valid.'
-    else if (at <= now) errors.expiresAt = 'The expiry must be in the future.'
-    else expiresAt = toIsoSeconds(at)
-  } else if (values.expiry !== 'never') {
-    expiresAt = toIsoSeconds(now + Number(values.expiry) * DAY_MS)
-  }
+  const expiry = expiryOf(values.expiry, values.customExpiresAt, now)
+  if (!expiry.ok) errors.expiresAt = expiry.error
+  const expiresAt = expiry.ok ? expiry.expiresAt : null
 
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return {
