@@ -10,8 +10,10 @@ function createTicker(periodMs: number) {
   return {
     subscribe(listener: Listener) {
       listeners.add(listener)
-      now = Date.now()
       if (timer === null) {
+        // Only a clock that sat idle for a whole period is moved on here: moving it at every subscribe would make
+        // React re-render every mounted subscriber once more (500 rows mounting = 500 forced re-renders).
+        if (Date.now() - now >= periodMs) now = Date.now()
         timer = setInterval(() => {
           now = Date.now()
           listeners.forEach((notify) => notify())
