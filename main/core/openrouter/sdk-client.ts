@@ -1,7 +1,7 @@
 // One place that builds @openrouter/sdk clients with the app's safety settings, shared by the API-key gateway
 // and the management gateway: no bearer taken from the environment (OPENROUTER_API_KEY), a per-request timeout,
-// no SDK-level retries unless a call asks for them (the SDK default retries for an hour), no debug logging
-// (it would print headers).
+// no SDK-level retries unless a call asks for them (the SDK default retries for an hour), no debug logging even
+// with OPENROUTER_DEBUG set (it would print headers).
 import type { HTTPClient, OpenRouter } from '@openrouter/sdk'
 import type { RetryConfig } from '@openrouter/sdk/lib/retries.js'
 import type { SdkErrorClasses } from './openrouter-errors'
@@ -10,8 +10,20 @@ export type SdkModule = typeof import('@openrouter/sdk')
 
 /** The SDK is imported on first use, not at start-up: importing it takes most of a second. */
 let sdkModules: Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> | null = null
+/** Whether OPENROUTER_DEBUG asks the SDK to print every request and response (headers included) to the console. */
+let debugRequestedByEnvironment = true
 export function loadSdk(): Promise<{ sdk: SdkModule; errors: SdkErrorClasses }> {
-  sdkModules ??= Promise.all([import('@openrouter/sdk'), import('@openrouter/sdk/models/errors')]).then(([sdk, errors]) => ({ sdk, errors }))
+  sdkModules ??= Promise.all([import('@openrouter/sdk'), import('@openrouter/sdk/models/errors'), import('@openrouter/sdk/lib/env.js')]).then(
+    ([sdk, errors, sdkEnvironment]) => {
+      // The SDK's own reading of the environment (it is read once and kept), so the answer is the one it will use.
+      try {
+        debugRequestedByEnvironment = sdkEnvironment.env().OPENROUTER_DEBUG === true
+      } catch {
+        debugRequestedByEnvironment = true // unreadable: silence it anyway
+      }
+      return { sdk, errors }
+    },
+  )
   return sdkModules
 }
 
@@ -22,15 +34,24 @@ export interface SdkClientOptions {
 
 const silentDebugLogger = { log: () => {}, group: () => {}, groupEnd: () => {} }
 
+/**
+ * An anonymous request as sent: without any Authorization header. The SDK adds none for an empty key today; this
+ * guards against one that would. The request is rebuilt only when there is a header to drop (rebuilding copies the
+ * body, a measurable part of the exchange).
+ */
+export function withoutAuthorization(request: Request): Request {
+  if (!request.headers.has('authorization')) return request
+  const headers = new Headers(request.headers)
+  headers.delete('authorization')
+  return new Request(request, { headers })
+}
+
 /** An HTTP client that sends exactly the Authorization the app chose: none for anonymous calls. */
 function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean, onAttempt?: () => void): HTTPClient {
   const client = new sdk.HTTPClient()
   client.addHook('beforeRequest', (request) => {
     onAttempt?.()
-    if (!anonymous) return request
-    const headers = new Headers(request.headers)
-    headers.delete('authorization')
-    return new Request(request, { headers })
+    return anonymous ? withoutAuthorization(request) : request
   })
   return client
 }
@@ -44,7 +65,9 @@ export function makeSdkClient(sdk: SdkModule, options: SdkClientOptions, bearer:
     httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null, onAttempt),
     timeoutMs: options.httpTimeoutMs,
     retryConfig: { strategy: 'none' },
-    debugLogger: silentDebugLogger,
+    // Only where OPENROUTER_DEBUG would make the SDK print to the console: any debug logger, even a silent one, makes
+    // the SDK copy and parse every request and response body (a tenth of a connect).
+    ...(debugRequestedByEnvironment ? { debugLogger: silentDebugLogger } : {}),
   })
 }
 
