@@ -18,11 +18,25 @@ export interface MetadataStore {
   readonly path: string
   load(): Promise<LoadReport>
   save(document: MetadataDocument): Promise<void>
+  /**
+   * Writes and syncs the document to a temporary file now (it is serialized at once), to become the file only on
+   * commit. Used to overlap a new key's metadata write with its keychain write.
+   */
+  stage(document: MetadataDocument): StagedSave
+}
+
+export interface StagedSave {
+  /** Makes the staged document the file. False, and the file untouched, when another save or commit came after staging. */
+  commit(): Promise<boolean>
+  /** Drops the staged file (the keychain refused the key). */
+  discard(): Promise<void>
 }
 
 export function createMetadataStore(dataDir: string, now: () => Date = () => new Date()): MetadataStore {
   const path = join(dataDir, METADATA_FILE_NAME)
   let writes: Promise<void> = Promise.resolve()
+  /** Counts saves and commits, so a staged document that another write overtook is never committed over it. */
+  let generation = 0
 
   const setAside = async (reason: string): Promise<string> => {
     const backup = `${path}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`
@@ -59,9 +73,44 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
     },
 
     save(document) {
+      generation += 1
       const run = writes.then(() => writeAtomically(path, document))
       writes = run.catch(() => {})
       return run
+    },
+
+    stage(document) {
+      const stagedAt = generation
+      const temp = writeTemporaryFile(path, serialize(document))
+      temp.catch(() => {}) // reported by commit
+      let settled = false
+      const discard = async () => {
+        if (settled) return
+        settled = true
+        const name = await temp.catch(() => null) // a failed write left nothing behind
+        if (name) await unlink(name).catch(() => {})
+      }
+      return {
+        commit() {
+          if (settled) return Promise.reject(new Error('This staged save was already committed or discarded.'))
+          const run = writes.then(async () => {
+            if (generation !== stagedAt) {
+              await discard()
+              return false
+            }
+            settled = true
+            generation += 1
+            await replaceWith(await temp, path)
+            return true
+          })
+          writes = run.then(
+            () => {},
+            () => {},
+          )
+          return run
+        },
+        discard,
+      }
     },
   }
 }
@@ -96,16 +145,37 @@ export function salvage(raw: unknown): { document: MetadataDocument; dropped: nu
 
 /** Temp file, fsync, rename, directory sync: shared by every JSON file the app writes. */
 export async function writeAtomically(path: string, document: unknown): Promise<void> {
-  const dir = join(path, '..')
-  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await replaceWith(await writeTemporaryFile(path, serialize(document)), path)
+}
+
+function serialize(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`
+}
+
+/** The text in a new temporary file beside `path`, synced to disk; its name is returned. Removed if writing fails. */
+async function writeTemporaryFile(path: string, text: string): Promise<string> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
-  const handle = await open(temp, 'w', 0o600)
+  // The folder is made only when it is missing (the first write, or deleted since): one file-system call less on
+  // every save, which is on the connect path.
+  const handle = await open(temp, 'w', 0o600).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+    await mkdir(join(path, '..'), { recursive: true, mode: 0o700 })
+    return open(temp, 'w', 0o600)
+  })
   try {
-    await handle.writeFile(`${JSON.stringify(document, null, 2)}\n`, 'utf8')
+    await handle.writeFile(text, 'utf8')
     await handle.sync()
-  } finally {
-    await handle.close()
+  } catch (error) {
+    await handle.close().catch(() => {})
+    await unlink(temp).catch(() => {})
+    throw error
   }
+  await handle.close()
+  return temp
+}
+
+/** Renames the synced temporary file over `path`, then syncs the folder so the rename itself is durable. */
+async function replaceWith(temp: string, path: string): Promise<void> {
   try {
     await rename(temp, path)
   } catch (error) {
@@ -114,7 +184,7 @@ export async function writeAtomically(path: string, document: unknown): Promise<
   }
   // Make the rename itself durable where the platform allows syncing a directory.
   try {
-    const dirHandle = await open(dir, 'r')
+    const dirHandle = await open(join(path, '..'), 'r')
     try {
       await dirHandle.sync()
     } finally {

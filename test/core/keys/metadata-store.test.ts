@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMetadataStore, METADATA_FILE_NAME } from '../../../main/core/keys/metadata-store'
@@ -33,6 +33,16 @@ describe('metadata store', () => {
     expect(await readdir(dir.path)).toEqual([METADATA_FILE_NAME])
   })
 
+  it('makes its folder (owner only) when it is missing: before the first save, and after it was deleted', async () => {
+    const folder = join(dir.path, 'nested', 'data')
+    const store = createMetadataStore(folder)
+    await store.save({ ...emptyDocument(), keys: [storedKey(SECRET_A)] })
+    expect((await stat(folder)).mode & 0o777).toBe(0o700)
+    await rm(folder, { recursive: true })
+    await store.save({ ...emptyDocument(), keys: [storedKey(SECRET_B, { label: 'After' })] })
+    expect((await createMetadataStore(folder).load()).document.keys.map((key) => key.label)).toEqual(['After'])
+  })
+
   it('serialises concurrent saves so the last one wins', async () => {
     const store = createMetadataStore(dir.path)
     await Promise.all(
@@ -40,6 +50,47 @@ describe('metadata store', () => {
     )
     const { document } = await store.load()
     expect(document.keys[0]!.label).toBe('v19')
+  })
+
+  describe('a staged save (a new key: written while the keychain write runs, committed after it)', () => {
+    const documentWith = (label: string) => ({ ...emptyDocument(), keys: [storedKey(SECRET_A, { label })] })
+    const labelsOnDisk = async () => (await createMetadataStore(dir.path).load()).document.keys.map((key) => key.label)
+
+    it('is invisible until committed, then is the file; no temporary file is left', async () => {
+      const store = createMetadataStore(dir.path)
+      await store.save(documentWith('before'))
+      const document = documentWith('staged')
+      const staged = store.stage(document)
+      document.keys[0]!.label = 'changed after staging' // serialized when staged
+      expect(await labelsOnDisk()).toEqual(['before'])
+      expect(await staged.commit()).toBe(true)
+      expect(await labelsOnDisk()).toEqual(['staged'])
+      expect(await readdir(dir.path)).toEqual([METADATA_FILE_NAME])
+    })
+
+    it('discarded (the keychain refused the key), it leaves the file as it was and nothing behind', async () => {
+      const store = createMetadataStore(dir.path)
+      await store.save(documentWith('before'))
+      const staged = store.stage(documentWith('staged'))
+      await staged.discard()
+      expect(await labelsOnDisk()).toEqual(['before'])
+      expect(await readdir(dir.path)).toEqual([METADATA_FILE_NAME])
+      await expect(staged.commit()).rejects.toThrow(/already committed or discarded/)
+    })
+
+    it('is never committed over a save or commit that came after it was staged', async () => {
+      const store = createMetadataStore(dir.path)
+      const overtaken = store.stage(documentWith('staged first'))
+      const other = store.stage(documentWith('staged second'))
+      await store.save(documentWith('saved later'))
+      expect(await overtaken.commit()).toBe(false)
+      expect(await labelsOnDisk()).toEqual(['saved later'])
+      const third = store.stage(documentWith('third'))
+      expect(await third.commit()).toBe(true)
+      expect(await other.commit()).toBe(false)
+      expect(await labelsOnDisk()).toEqual(['third'])
+      expect(await readdir(dir.path)).toEqual([METADATA_FILE_NAME])
+    })
   })
 
   it('sets aside a file that is not JSON and starts from an empty list', async () => {
