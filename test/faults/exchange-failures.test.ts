@@ -31,6 +31,8 @@ async function connectOnce(): Promise<{ state: ConnectState; elapsedMs: number; 
   if (started.phase !== 'awaiting-browser') throw new Error('flow did not start')
   const begin = Date.now()
   const page = await followConsentRedirect(started.authUrl)
+  // The page comes once the keychain holds the key; the flow ends when its metadata is written too.
+  await expect.poll(() => app.services.connect.current.phase).not.toBe('saving')
   return { state: app.services.connect.current, elapsedMs: Date.now() - begin, page: page.body }
 }
 

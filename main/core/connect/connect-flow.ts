@@ -7,7 +7,6 @@ import type { CallbackPage } from './callback-page'
 import { CODE_PATTERN, callbackPath, openCallbackListener, type CallbackEvent, type CallbackListener } from './callback-server'
 import type { ClipboardGuard } from '../keys/clipboard-guard'
 import { assertKeyShape, maskKey } from '../keys/key-identity'
-import { cleanLabel } from '../keys/labels'
 import type { KeyService } from '../keys/key-service'
 import type { KeyIntake, NewKey } from '../new-keys/key-intake'
 import type { Logger } from '../base/logger'
@@ -179,8 +178,15 @@ export class ConnectFlow {
       })
       return { ok: false, heading: 'Not connected', detail: 'The authorization was not granted. You can close this tab.' }
     }
-    const outcome = await this.exchangeAndSave(flow, event.code, { keepListenerForResponse: true })
-    return outcome.phase === 'connected'
+    // The page says "saved" as soon as the keychain holds the key; its name, figures and metadata are written while
+    // the browser shows it. Should that metadata write then fail, the app holds the key with Save again, and the
+    // keychain still has it (the next start recovers it), so the page's word stays true.
+    let secretStored: () => void = () => {}
+    const stored = new Promise<'stored'>((resolve) => (secretStored = () => resolve('stored')))
+    const outcome = this.exchangeAndSave(flow, event.code, { keepListenerForResponse: true, onSecretStored: () => secretStored() })
+    const first = await Promise.race([stored, outcome])
+    if (first === 'stored') outcome.catch((error: unknown) => this.deps.logger.error('connect flow failed after the key was stored', { error }))
+    return first === 'stored' || first.phase === 'connected'
       ? { ok: true, heading: 'Connected — you can close this tab', detail: 'Your key is saved. Return to OpenRouter Key Manager.' }
       : { ok: false, heading: 'Not connected', detail: 'Return to OpenRouter Key Manager to see what went wrong and try again.' }
   }
@@ -195,7 +201,7 @@ export class ConnectFlow {
     return this.exchangeAndSave(flow, code, { keepListenerForResponse: false })
   }
 
-  private async exchangeAndSave(flow: ActiveFlow, code: string, options: { keepListenerForResponse: boolean }): Promise<ConnectState> {
+  private async exchangeAndSave(flow: ActiveFlow, code: string, options: { keepListenerForResponse: boolean; onSecretStored?: () => void }): Promise<ConnectState> {
     flow.codeTaken = true
     flow.timer?.cancel()
     if (!options.keepListenerForResponse) await flow.listener?.close()
@@ -215,24 +221,24 @@ export class ConnectFlow {
       return this.setState({ phase: 'failed', flowId: flow.flowId, error: appErrorOf(error), unsavedKey: null })
     }
     this.unsaved = { flowId: flow.flowId, origin: 'exchange', secret: exchanged.key, userId: exchanged.userId, label: flow.name, copied: false }
-    return this.saveUnsaved()
+    return this.saveUnsaved(options.onSecretStored)
   }
 
-  private async saveUnsaved(): Promise<ConnectState> {
+  private async saveUnsaved(onSecretStored?: () => void): Promise<ConnectState> {
     const unsaved = this.unsaved
     if (!unsaved) throw new AppFailure('no-flow', 'There is no unsaved key.')
     this.setState({ phase: 'saving', flowId: unsaved.flowId })
     try {
       // The key's figures are fetched while the keychain write runs; a failed fetch never blocks the save.
       const figures = this.deps.gateway.getKeyFigures(unsaved.secret).catch(() => null)
-      // Unnamed, a connected key is named as OpenRouter lists it, so it can be matched with the keys page; that
-      // needs its figures first (bounded by the request timeout; the key is held in memory meanwhile).
-      const label = unsaved.label ?? (unsaved.origin === 'exchange' ? cleanLabel((await figures)?.remoteLabel ?? '') || null : null)
+      // Unnamed, a connected key is named as OpenRouter lists it, so it can be matched with the keys page: the
+      // label is taken from the figures when they arrive, without holding the keychain write back.
       const { stored, accountMismatch } = await this.deps.intake.accept(unsaved.secret, {
         origin: unsaved.origin,
         userId: unsaved.userId,
         figures,
-        ...(label === null ? {} : { label }),
+        ...(unsaved.label === null ? { labelFromFigures: unsaved.origin === 'exchange' } : { label: unsaved.label }),
+        ...(onSecretStored ? { onSecretStored } : {}),
       })
       this.unsaved = null
       if (!stored.figures) void this.deps.keys.refresh(stored.id).catch(() => {})

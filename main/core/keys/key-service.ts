@@ -34,10 +34,17 @@ export interface KeyServiceDeps {
 export interface NewKeyDetails {
   userId: string | null
   label?: string
+  /**
+   * Unnamed, the key takes OpenRouter's label from its figures (so it can be matched with the keys page). The
+   * figures are then awaited in full rather than for the grace period; the keychain write never waits for them.
+   */
+  labelFromFigures?: boolean
   /** Figures already known, or being fetched while the keychain write runs (one metadata write for both). */
   figures?: KeyFigures | null | Promise<KeyFigures | null>
   /** The key belongs to another account than the keys already stored: kept, but not made the default until confirmed. */
   accountPending?: boolean
+  /** Told as soon as the keychain holds the key, before its figures and metadata are written. */
+  onSecretStored?: () => void
 }
 
 const MAX_BACKOFF_MS = 30 * 60 * 1000
@@ -192,30 +199,68 @@ export class KeyService {
   /**
    * Stores a key: keychain first, then metadata. A crash between the two leaves an orphaned keychain item,
    * which the next start lists again; the same key saved twice stays one entry (its id is its hash).
+   * A new key's metadata is staged (written and synced to a temporary file) while the keychain write runs, and
+   * committed (renamed into place) only once the keychain holds the key: the file never names a key the keychain
+   * lacks, and the connect path does not wait for a whole file write after the keychain.
    */
   async saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
     await this.reconciled
     const id = keyIdOf(secret)
     const pendingFigures = Promise.resolve(details.figures ?? null).catch(() => null)
-    await this.deps.vault.set(id, secret)
-    // A slow OpenRouter never keeps a key out of the metadata for long: figures come later by refresh.
-    const figures = await Promise.race([pendingFigures, new Promise<null>((resolve) => this.deps.clock.setTimeout(() => resolve(null), FIGURES_GRACE_MS))])
+    const namedByFigures = details.label === undefined && details.labelFromFigures === true
+    // A slow OpenRouter never keeps a key out of the metadata for long: figures come later by refresh. A key named
+    // after its figures waits for them (bounded by the request timeout); it is in the keychain already.
+    const figuresWait = namedByFigures
+      ? pendingFigures
+      : Promise.race([pendingFigures, new Promise<null>((resolve) => this.deps.clock.setTimeout(() => resolve(null), FIGURES_GRACE_MS))])
+    const keychainWrite = this.deps.vault.set(id, secret)
+    keychainWrite.then(() => details.onSecretStored?.(), () => {})
+    // A keychain that refuses the key is reported at once, not after the figures.
+    const figures = await Promise.race([figuresWait, keychainWrite.then(() => figuresWait)])
+    if (this.document.keys.some((key) => key.id === id)) {
+      await keychainWrite
+      return this.updateStoredKey(id, details, figures)
+    }
+    const remoteLabel = namedByFigures ? cleanLabel(figures?.remoteLabel ?? '') : ''
+    const record = this.newRecord(secret, { ...details, ...(remoteLabel ? { label: remoteLabel } : {}), figures })
+    const makesDefault = this.document.defaultKeyId === null && !record.accountPending
+    const withRecord: MetadataDocument = { ...this.document, keys: [...this.document.keys, record], defaultKeyId: makesDefault ? id : this.document.defaultKeyId }
+    const announcement = this.newAnnouncements(withRecord)
+    const staged = this.deps.metadata.stage({ ...withRecord, announcedWarnings: announcement.ids })
+    try {
+      await keychainWrite
+    } catch (error) {
+      await staged.discard()
+      throw error
+    }
     this.missingSecrets.delete(id)
     this.malformedSecrets.delete(id)
-    const existing = this.document.keys.find((key) => key.id === id)
-    if (existing) {
-      existing.removing = false
-      if (figures) this.applyFigures(existing, figures)
-      if (details.userId && !existing.userId) existing.userId = details.userId
-      await this.persistAndAnnounce()
-      return existing
+    if (this.document.keys.some((key) => key.id === id)) {
+      // The same key was saved by another call meanwhile: one entry, updated.
+      await staged.discard()
+      return this.updateStoredKey(id, details, figures)
     }
-    const record = this.newRecord(secret, { ...details, figures })
     this.document.keys.push(record)
-    if (this.document.defaultKeyId === null && !record.accountPending) this.document.defaultKeyId = id
-    await this.persistAndAnnounce()
+    if (makesDefault && this.document.defaultKeyId === null) this.document.defaultKeyId = id
+    this.document.announcedWarnings = announcement.ids
+    if (announcement.notification) this.deps.notifier.notify(announcement.notification.title, announcement.notification.body)
+    // Another save since staging makes the staged file stale: the whole current document is written instead.
+    if (!(await staged.commit())) await this.deps.metadata.save(this.document)
+    this.scheduleEmit()
     this.deps.logger.info('key stored', { keyId: id.slice(0, 12) })
     return record
+  }
+
+  /** A key saved again (pasted twice, or saved by two calls at once): its entry is kept and brought up to date. */
+  private async updateStoredKey(id: string, details: NewKeyDetails, figures: KeyFigures | null): Promise<StoredKey> {
+    this.missingSecrets.delete(id)
+    this.malformedSecrets.delete(id)
+    const existing = this.find(id)
+    existing.removing = false
+    if (figures) this.applyFigures(existing, figures)
+    if (details.userId && !existing.userId) existing.userId = details.userId
+    await this.persistAndAnnounce()
+    return existing
   }
 
   /** The secret of a stored key, for main-process use only (copy, mint). */
@@ -418,16 +463,21 @@ export class KeyService {
 
   /** Desktop notification once per condition; a condition that clears can be announced again if it recurs. */
   private announceNewWarnings(): void {
+    const { notification, ids } = this.newAnnouncements(this.document)
+    if (notification) this.deps.notifier.notify(notification.title, notification.body)
+    this.document.announcedWarnings = ids
+  }
+
+  /** The notification a document's warnings call for (those not announced yet), and the ids to remember. */
+  private newAnnouncements(document: MetadataDocument): { notification: ReturnType<typeof notificationFor>; ids: string[] } {
     const current = deriveWarnings(
-      this.document.keys.filter((key) => !key.removing),
-      this.document.settings,
+      document.keys.filter((key) => !key.removing),
+      document.settings,
       this.deps.clock.now(),
       this.missingSecrets,
     )
-    const announced = new Set(this.document.announcedWarnings)
-    const notification = notificationFor(current.filter((warning) => !announced.has(warning.id)))
-    if (notification) this.deps.notifier.notify(notification.title, notification.body)
-    this.document.announcedWarnings = current.map((warning) => warning.id)
+    const announced = new Set(document.announcedWarnings)
+    return { notification: notificationFor(current.filter((warning) => !announced.has(warning.id))), ids: current.map((warning) => warning.id) }
   }
 
   /** Coalesces bursts (a refresh of 500 keys) into a few change events. */

@@ -32,7 +32,11 @@ export interface NewKey {
   /** The account the key belongs to, as OpenRouter reported it (the exchange's `user_id`). */
   userId: string | null
   label?: string
+  /** Unnamed, take OpenRouter's label from the figures (a connected key): see NewKeyDetails. */
+  labelFromFigures?: boolean
   figures?: KeyFigures | null | Promise<KeyFigures | null>
+  /** Told as soon as the keychain holds the key (see NewKeyDetails). */
+  onSecretStored?: () => void
 }
 
 export interface AcceptedKey {
@@ -60,7 +64,9 @@ export class KeyIntake {
     const stored = await this.deps.keys.saveKey(secret, {
       userId: key.userId,
       ...(label ? { label } : {}),
+      ...(!label && key.labelFromFigures ? { labelFromFigures: true } : {}),
       ...(key.figures === undefined ? {} : { figures: key.figures }),
+      ...(key.onSecretStored ? { onSecretStored: key.onSecretStored } : {}),
       accountPending: accountMismatch,
     })
     return { stored, accountMismatch }

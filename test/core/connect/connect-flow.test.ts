@@ -60,6 +60,27 @@ describe('connect flow', () => {
     }
   })
 
+  it('stores an unnamed key in the keychain while its figures are on the way, then names it as OpenRouter lists it', async () => {
+    let releaseFigures: () => void = () => {}
+    const figuresHeld = new Promise<void>((resolve) => (releaseFigures = resolve))
+    app = await startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapGateway: (gateway) => ({ ...gateway, origin: gateway.origin, getKeyFigures: async (key) => (await figuresHeld, gateway.getKeyFigures(key)) }),
+    })
+    let pageBody: string | null = null
+    void followConsentRedirect(awaitingUrl(await app.services.connect.start({}))).then((page) => (pageBody = page.body))
+    // The keychain write does not wait for GET /key: the key is safe before its name is known, and the browser is
+    // told so while the name, figures and metadata are still on the way.
+    await expect.poll(async () => (await keychainItems(app.keychainService)).length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => pageBody, { timeout: 10_000 }).toContain('Connected — you can close this tab')
+    expect(app.services.connect.current.phase).toBe('saving')
+    expect(app.services.keys.list().keys).toEqual([])
+    releaseFigures()
+    const state = await waitForPhase('connected')
+    expect(state.phase === 'connected' && state.label).toBe(double.keys()[0]!.label)
+    expect(app.services.keys.list().keys.map((key) => key.label)).toEqual([double.keys()[0]!.label])
+  })
+
   it('names the new key as typed in the connect form; the name never reaches the consent page', async () => {
     app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
     const authUrl = awaitingUrl(await app.services.connect.start({ name: 'Work laptop', limit: 3 }))

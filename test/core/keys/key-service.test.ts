@@ -3,12 +3,13 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { keyIdOf, maskKey } from '../../../main/core/keys/key-identity'
-import { METADATA_FILE_NAME } from '../../../main/core/keys/metadata-store'
+import { createMetadataStore, METADATA_FILE_NAME } from '../../../main/core/keys/metadata-store'
 import { refreshBackoffMs } from '../../../main/core/keys/key-service'
 import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-double'
 import { startTestServices, type TestServices } from '../../support/core-services'
 import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
+import { LOCKED } from '../../support/faulty-vault'
 import { COPY_FORMATS, type CopyFormat } from '../../../preload/contract'
 
 let double: OpenRouterDouble
@@ -53,6 +54,56 @@ describe('adding a pasted key', () => {
     await intake().add(secret, 'Once')
     await intake().add(secret, 'Twice')
     expect(keys().list().keys).toHaveLength(1)
+  })
+})
+
+describe('saving new keys', () => {
+  it('the same key saved by several calls at once is one entry', async () => {
+    const secret = double.createKey()
+    await Promise.all(['A', 'B', 'C'].map((label) => keys().saveKey(secret, { userId: null, label })))
+    expect(keys().list().keys).toHaveLength(1)
+    expect((await createMetadataStore(app.dataDir).load()).document.keys).toHaveLength(1)
+  })
+
+  it('keeps every one of many keys saved at once in the file and the keychain', async () => {
+    const secrets = Array.from({ length: 8 }, () => double.createKey())
+    await Promise.all(secrets.map((secret, index) => keys().saveKey(secret, { userId: null, label: `Key ${index}` })))
+    const expected = secrets.map((secret) => keyIdOf(secret)).sort()
+    expect(keys().list().keys.map((key) => key.id).sort()).toEqual(expected)
+    expect((await keychainItems(app.keychainService)).map((item) => item.account).sort()).toEqual(expected)
+    // The file names them all as soon as the saves are done, not only after a later write.
+    const labels = keys().list().keys.map((key) => key.label).sort()
+    expect((await createMetadataStore(app.dataDir).load()).document.keys.map((key) => key.label).sort()).toEqual(labels)
+    expect((await readdir(app.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
+  })
+
+  it('a keychain that refuses the key, however late, leaves the list, the file and the folder as they were', async () => {
+    let refuseWrite: () => void = () => {}
+    const refusal = new Promise<void>((resolve) => (refuseWrite = resolve))
+    let refuseNext = false
+    const refusing = await startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapVault: (inner) => ({
+        ...inner,
+        description: inner.description,
+        // A slow refusal: the metadata is staged by the time the keychain says no.
+        set: async (account, secret) => (refuseNext ? (await refusal, Promise.reject(LOCKED())) : inner.set(account, secret)),
+      }),
+    })
+    try {
+      await refusing.services.keys.saveKey(double.createKey(), { userId: null, label: 'Kept' })
+      const before = await readAllFiles(refusing.dataDir)
+      refuseNext = true
+      const saving = refusing.services.keys.saveKey(double.createKey(), { userId: null, label: 'Refused' })
+      saving.catch(() => {})
+      await expect.poll(async () => (await readdir(refusing.dataDir)).some((name) => name.includes('.tmp-'))).toBe(true)
+      refuseWrite()
+      await expect(saving).rejects.toMatchObject({ appError: { code: 'keychain-locked' } })
+      expect(refusing.services.keys.list().keys.map((key) => key.label)).toEqual(['Kept'])
+      expect(await readAllFiles(refusing.dataDir)).toEqual(before)
+    } finally {
+      await refusing.dispose()
+    }
   })
 })
 
