@@ -2,7 +2,8 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { App } from '../../renderer/src/App'
-import { FIRST_BATCH } from '../../renderer/src/components/KeyList'
+import { CARD_SIZE } from '../../renderer/src/components/KeyList'
+import { firstScreenful } from '../../renderer/src/hooks/firstScreenful'
 import { createFakeOrkm, makeFigures, makeKey, manyKeys } from './fake-orkm'
 import { renderApp } from './render-app'
 
@@ -289,7 +290,7 @@ describe('App: the key list', () => {
 
 describe('App: long lists', () => {
   it('renders the first screenful at once and then every key', async () => {
-    const count = FIRST_BATCH + 16
+    const count = firstScreenful(CARD_SIZE) + 16
     await renderApp({ keys: manyKeys(count) })
     // A bound, not a race: jsdom renders cards slowly when both cores are busy.
     await waitFor(() => expect(within(keyList()).getAllByRole('listitem')).toHaveLength(count), { timeout: 30_000 })

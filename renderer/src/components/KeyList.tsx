@@ -4,6 +4,7 @@
 import { startTransition, useEffect, useState } from 'react'
 import type { KeyView } from '../../../preload/contract'
 import { KeyCard, type KeyCardActions } from './KeyCard'
+import { firstScreenful } from '../hooks/firstScreenful'
 
 export interface KeyListProps {
   keys: KeyView[]
@@ -13,11 +14,12 @@ export interface KeyListProps {
   actions: KeyCardActions
 }
 
-/** Cards rendered in the first, blocking pass: more than a large window shows. */
-export const FIRST_BATCH = 24
+/** A card's smallest size (the grid's 340 px column minimum, a card with one line of figures) and the grid gap. */
+export const CARD_SIZE = { minWidth: 340, minHeight: 180, gap: 16 }
 
 export function KeyList({ keys, lowCreditPercent, manualOrder, pendingRefresh, actions }: KeyListProps) {
-  const [rendered, setRendered] = useState(FIRST_BATCH)
+  // The first, blocking pass renders what the window shows; the rest follow in a transition.
+  const [rendered, setRendered] = useState(() => firstScreenful(CARD_SIZE))
   useEffect(() => {
     if (rendered < keys.length) startTransition(() => setRendered(keys.length))
   }, [keys.length, rendered])

@@ -8,6 +8,7 @@ import { formatRelative } from '../format/dates'
 import { useNow } from '../hooks/useNow'
 import { StarIcon } from '../components/Icons'
 import type { ListRow } from './list-model'
+import { firstScreenful } from '../hooks/firstScreenful'
 
 export interface RowAction<R extends ListRow> {
   id: string
@@ -30,7 +31,8 @@ export interface KeyTableProps<R extends ListRow> {
   onOpen?(row: R): void
 }
 
-export const FIRST_ROWS = 60
+/** A row's smallest height (one line of text and its padding); rows take the whole width. */
+export const ROW_SIZE = { minWidth: Number.POSITIVE_INFINITY, minHeight: 38, gap: 0 }
 
 function ExpiryCell({ expiresAt }: { expiresAt: string | null }) {
   const now = useNow()
@@ -124,7 +126,7 @@ const TableRow = memo(TableRowView) as typeof TableRowView
 
 export function KeyTable<R extends ListRow>({ rows, label, actions, onOpen }: KeyTableProps<R>) {
   const grid = useRef<HTMLDivElement>(null)
-  const [rendered, setRendered] = useState(FIRST_ROWS)
+  const [rendered, setRendered] = useState(() => firstScreenful(ROW_SIZE))
   const [activeId, setActiveId] = useState<string | null>(null)
   useEffect(() => {
     if (rendered < rows.length) startTransition(() => setRendered(rows.length))
