@@ -10,7 +10,7 @@ import { makeTempDir } from '../test/support/temp-dir'
 export interface BenchAccountDeps {
   servicesFor(double: OpenRouterDouble, service: string, dataDir: string): Promise<AppServices>
   row(name: string, samples: number[], note?: string): number
-  rows: string[][]
+  rows: Pick<string[][], 'push'>
   latencyMs: number
 }
 

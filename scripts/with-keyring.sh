@@ -5,6 +5,7 @@
 # - Otherwise (CI, SSH, containers) it starts a private D-Bus session with a throw-away, unlocked gnome-keyring
 #   in a temporary folder, so nothing of the user's real keyring is touched. ORKM_PRIVATE_KEYRING=1 forces this.
 # - On macOS and Windows the OS keychain is always there: the command just runs.
+# The command sees ORKM_KEYRING_READY=1 (scripts/bench.ts uses it to know whether it still needs a keychain).
 set -euo pipefail
 
 if [ "${1:-}" = "--inside" ]; then
@@ -21,6 +22,7 @@ if [ "${1:-}" = "--inside" ]; then
   }
   trap cleanup EXIT
   echo "with-keyring: private D-Bus session with a throw-away gnome-keyring" >&2
+  export ORKM_KEYRING_READY=1
   set +e
   "$@"
   status=$?
@@ -29,7 +31,7 @@ if [ "${1:-}" = "--inside" ]; then
 fi
 
 case "$(uname -s)" in
-  Darwin|MINGW*|MSYS*|CYGWIN*) exec "$@" ;;
+  Darwin|MINGW*|MSYS*|CYGWIN*) ORKM_KEYRING_READY=1 exec "$@" ;;
 esac
 
 has_secret_service() {
@@ -41,7 +43,7 @@ has_secret_service() {
 }
 
 if [ -z "${ORKM_PRIVATE_KEYRING:-}" ] && has_secret_service; then
-  exec "$@"
+  ORKM_KEYRING_READY=1 exec "$@"
 fi
 
 for tool in dbus-run-session gnome-keyring-daemon; do
