@@ -214,7 +214,8 @@ export class KeyService {
       ? pendingFigures
       : Promise.race([pendingFigures, new Promise<null>((resolve) => this.deps.clock.setTimeout(() => resolve(null), FIGURES_GRACE_MS))])
     const keychainWrite = this.deps.vault.set(id, secret)
-    keychainWrite.then(() => details.onSecretStored?.(), () => {})
+    // Its failure is reported below (awaited); a failing listener never becomes an unhandled rejection.
+    keychainWrite.then(() => details.onSecretStored?.()).catch(() => {})
     // A keychain that refuses the key is reported at once, not after the figures.
     const figures = await Promise.race([figuresWait, keychainWrite.then(() => figuresWait)])
     if (this.document.keys.some((key) => key.id === id)) {
