@@ -8,7 +8,8 @@ import { Spinner } from '../components/Icons'
 import { Dialog } from '../components/dialogs/Dialog'
 import { formatExpiry } from '../format/dates'
 import { useNow } from '../hooks/useNow'
-import { toLocalDateTimeValue, type ExpiryChoice, type ResetChoice } from '../mint/validate-mint-form'
+import { ExpiryFields } from '../mint/ExpiryFields'
+import { type ResetChoice } from '../mint/validate-mint-form'
 import {
   editFormOf,
   validateCreateForm,
@@ -203,32 +204,16 @@ export function CreateAccountKeyDialog({ workspaces, onCreate, onClose }: Create
         includeByokInLimit={values.includeByokInLimit}
         onChange={set}
       />
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor="create-expiry">Expiry</label>
-          <select id="create-expiry" className="input" value={values.expiry} onChange={(event) => set({ expiry: event.target.value as ExpiryChoice })}>
-            <option value="never">Never</option>
-            <option value="7">In 7 days</option>
-            <option value="30">In 30 days</option>
-            <option value="90">In 90 days</option>
-            <option value="custom">Custom</option>
-          </select>
-        </div>
-        {values.expiry === 'custom' ? (
-          <div className="field">
-            <label htmlFor="create-expiresAt">Expires at</label>
-            <input
-              {...fieldProps('create', 'expiresAt', errors)}
-              className="input"
-              type="datetime-local"
-              min={toLocalDateTimeValue(now)}
-              value={values.customExpiresAt}
-              onChange={(event) => set({ customExpiresAt: event.target.value })}
-            />
-            <FieldError prefix="create" field="expiresAt" errors={errors} />
-          </div>
-        ) : null}
-      </div>
+      <ExpiryFields
+        selectId="create-expiry"
+        expiry={values.expiry}
+        customExpiresAt={values.customExpiresAt}
+        now={now}
+        customInputProps={fieldProps('create', 'expiresAt', errors)}
+        customError={<FieldError prefix="create" field="expiresAt" errors={errors} />}
+        onExpiryChange={(expiry) => set({ expiry })}
+        onCustomChange={(customExpiresAt) => set({ customExpiresAt })}
+      />
       {workspaces.length > 1 ? (
         <div className="field">
           <label htmlFor="create-workspace">Workspace</label>

@@ -7,7 +7,8 @@ export const MAX_LABEL_LENGTH = LABEL_MAX_LENGTH
 export const MAX_LIMIT_USD = LIMIT_CEILING_USD
 
 export type ResetChoice = '' | LimitReset
-export type ExpiryChoice = 'never' | '7' | '30' | '90' | 'custom'
+export const EXPIRY_CHOICES = ['never', '7', '30', '90', 'custom'] as const
+export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number]
 
 export interface MintFormValues {
   sourceKeyId: string

@@ -5,14 +5,13 @@ import { formatExpiry } from '../../format/dates'
 import { formatUsd } from '../../format/money'
 import {
   MAX_LABEL_LENGTH,
-  toLocalDateTimeValue,
   validateMintForm,
-  type ExpiryChoice,
   type MintField,
   type MintFormValues,
   type ResetChoice,
 } from '../../mint/validate-mint-form'
 import { useNow } from '../../hooks/useNow'
+import { ExpiryFields } from '../../mint/ExpiryFields'
 import { isInactive } from '../../status/card-status'
 import { STATUS_TEXT } from '../../status/status-text'
 import { ErrorMessage } from '../ErrorMessage'
@@ -229,37 +228,16 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
             </select>
           </div>
         </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="mint-expiry">Expiry</label>
-            <select
-              id="mint-expiry"
-              className="input"
-              value={values.expiry}
-              onChange={(event) => set('expiry', event.target.value as ExpiryChoice)}
-            >
-              <option value="never">Never</option>
-              <option value="7">In 7 days</option>
-              <option value="30">In 30 days</option>
-              <option value="90">In 90 days</option>
-              <option value="custom">Custom</option>
-            </select>
-          </div>
-          {values.expiry === 'custom' ? (
-            <div className="field">
-              <label htmlFor={FIELD_IDS.expiresAt}>Expires at</label>
-              <input
-                {...fieldProps('expiresAt')}
-                className="input"
-                type="datetime-local"
-                min={toLocalDateTimeValue(now)}
-                value={values.customExpiresAt}
-                onChange={(event) => set('customExpiresAt', event.target.value)}
-              />
-              {fieldError('expiresAt')}
-            </div>
-          ) : null}
-        </div>
+        <ExpiryFields
+          selectId="mint-expiry"
+          expiry={values.expiry}
+          customExpiresAt={values.customExpiresAt}
+          now={now}
+          customInputProps={fieldProps('expiresAt')}
+          customError={fieldError('expiresAt')}
+          onExpiryChange={(expiry) => set('expiry', expiry)}
+          onCustomChange={(text) => set('customExpiresAt', text)}
+        />
         {preview.ok ? (
           <p className="mint-summary" data-testid="mint-summary">
             A key capped at {formatUsd(preview.request.limit)}
