@@ -4,7 +4,6 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { AccountKeyEdit, AccountKeyView, CreateAccountKeyRequest } from '../../../preload/account-contract'
 import type { AppError } from '../../../preload/contract'
 import { ErrorMessage } from '../components/ErrorMessage'
-import { Spinner } from '../components/Icons'
 import { Dialog } from '../components/dialogs/Dialog'
 import { formatExpiry } from '../format/dates'
 import { useNow } from '../hooks/useNow'
@@ -19,6 +18,7 @@ import {
   type CreateFormValues,
   type EditFormValues,
 } from './validate-account-form'
+import { FormActions } from '../components/dialogs/FormActions'
 
 function fieldProps(prefix: string, field: AccountField, errors: AccountErrors) {
   return {
@@ -116,15 +116,7 @@ function FormDialog(props: {
       <form ref={formRef} className="dialog-body form" onSubmit={onSubmit} noValidate>
         {children}
         {refusal ? <ErrorMessage error={refusal} /> : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? <Spinner /> : null}
-            {submitText}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitText={submitText} />
       </form>
     </Dialog>
   )

@@ -4,8 +4,8 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { AppError } from '../../../preload/contract'
 import { ErrorMessage } from '../components/ErrorMessage'
-import { Spinner } from '../components/Icons'
 import { Dialog } from '../components/dialogs/Dialog'
+import { FormActions } from '../components/dialogs/FormActions'
 
 export interface ConfirmActionDialogProps {
   title: string
@@ -71,15 +71,7 @@ export function ConfirmActionDialog(props: ConfirmActionDialogProps) {
           </div>
         ) : null}
         {error ? <ErrorMessage error={error} /> : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" ref={cancel} onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={!ready || busy} aria-busy={busy || undefined}>
-            {busy ? <Spinner /> : null}
-            {confirmText}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitText={confirmText} submitDisabled={!ready} danger={danger} cancelRef={cancel} />
       </form>
     </Dialog>
   )

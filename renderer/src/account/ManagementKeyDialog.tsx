@@ -4,8 +4,9 @@ import { useRef, useState, type FormEvent } from 'react'
 import type { ManagementKeyView } from '../../../preload/account-contract'
 import type { AppError } from '../../../preload/contract'
 import { ErrorMessage } from '../components/ErrorMessage'
-import { ExternalIcon, Spinner, TrashIcon } from '../components/Icons'
+import { ExternalIcon, TrashIcon } from '../components/Icons'
 import { Dialog } from '../components/dialogs/Dialog'
+import { FormActions } from '../components/dialogs/FormActions'
 
 export const MANAGEMENT_KEYS_URL = 'https://openrouter.ai/settings/management-keys'
 
@@ -113,21 +114,14 @@ export function ManagementKeyDialog({ current, onSet, onRemove, onClose }: Manag
             </div>
           </div>
         ) : null}
-        <div className="dialog-actions">
+        <FormActions busy={busy} onCancel={onClose} submitText={current ? 'Replace management key' : 'Add management key'}>
           {current && !confirmRemove ? (
             <button type="button" className="btn btn-danger-quiet dialog-action-start" onClick={() => setConfirmRemove(true)} disabled={busy}>
               <TrashIcon />
               Remove…
             </button>
           ) : null}
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? <Spinner /> : null}
-            {current ? 'Replace management key' : 'Add management key'}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   )

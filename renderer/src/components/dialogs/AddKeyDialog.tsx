@@ -5,8 +5,9 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { AppError, KeyView } from '../../../../preload/contract'
 import { ErrorMessage } from '../ErrorMessage'
-import { EyeIcon, Spinner } from '../Icons'
+import { EyeIcon } from '../Icons'
 import { Dialog } from './Dialog'
+import { FormActions } from './FormActions'
 
 export interface AddKeyDialogProps {
   keys: readonly KeyView[]
@@ -108,15 +109,7 @@ export function AddKeyDialog({ keys, onAdd, onClose }: AddKeyDialogProps) {
             <ErrorMessage error={error} />
           </div>
         ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? <Spinner /> : null}
-            Add key
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitText="Add key" />
       </form>
     </Dialog>
   )

@@ -5,9 +5,10 @@ import { useRef, useState, type FormEvent } from 'react'
 import type { AppError, ConnectOptions } from '../../../../preload/contract'
 import { formatUsd } from '../../format/money'
 import { ErrorMessage } from '../ErrorMessage'
-import { KeyIcon, Spinner } from '../Icons'
+import { KeyIcon } from '../Icons'
 import { MAX_KEY_LABEL } from '../KeyCard'
 import { Dialog } from './Dialog'
+import { FormActions } from './FormActions'
 
 /** The typed credit limit: undefined when empty, null when it is not a positive amount up to $1,000,000. */
 export function parseConnectLimit(text: string): number | undefined | null {
@@ -142,15 +143,7 @@ export function ConnectDialog({ storedKeys, suggestedName, request, onConnect, o
           ) : null}
         </div>
         {error ? <ErrorMessage error={error} /> : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} aria-busy={busy || undefined}>
-            {busy ? <Spinner /> : <KeyIcon />}
-            Continue in browser
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitText="Continue in browser" submitIcon={<KeyIcon />} />
       </form>
     </Dialog>
   )

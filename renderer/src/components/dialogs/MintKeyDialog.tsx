@@ -15,8 +15,8 @@ import { ExpiryFields } from '../../mint/ExpiryFields'
 import { isInactive } from '../../status/card-status'
 import { STATUS_TEXT } from '../../status/status-text'
 import { ErrorMessage } from '../ErrorMessage'
-import { Spinner } from '../Icons'
 import { Dialog } from './Dialog'
+import { FormActions } from './FormActions'
 
 export interface MintKeyDialogProps {
   keys: KeyView[]
@@ -264,15 +264,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
             Use the browser instead
           </button>
         ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || noKeys} aria-busy={busy || undefined}>
-            {busy ? <Spinner /> : null}
-            Create key
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} submitText="Create key" submitDisabled={noKeys} />
       </form>
     </Dialog>
   )
