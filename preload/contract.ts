@@ -46,6 +46,29 @@ export interface AppError {
 
 export type LimitReset = 'daily' | 'weekly' | 'monthly'
 
+/**
+ * When a limit next resets after `now` (ms since the epoch): OpenRouter resets daily limits at midnight UTC and
+ * weekly ones at the start of Monday (weeks run Monday to Sunday, UTC). A monthly reset on the 1st at 00:00 UTC is
+ * UNCONFIRMED: OpenRouter documents "monthly" without saying when the month starts; the calendar month is assumed.
+ * One rule for main (the forecast) and the renderer (the card's "resets in").
+ */
+export function nextResetAt(reset: LimitReset, now: number): number {
+  const dayMs = 24 * 60 * 60 * 1000
+  const date = new Date(now)
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
+  switch (reset) {
+    case 'daily':
+      return midnight + dayMs
+    case 'weekly': {
+      // getUTCDay: 0 = Sunday … 6 = Saturday; days until the next Monday, 1 to 7.
+      const daysToMonday = (8 - date.getUTCDay()) % 7 || 7
+      return midnight + daysToMonday * dayMs
+    }
+    case 'monthly':
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
+  }
+}
+
 /** The longest label (in characters) the app accepts anywhere: rename, mint, create. */
 export const LABEL_MAX_LENGTH = 100
 

@@ -1,5 +1,5 @@
 // When a key's limit runs out at its recent pace. Pure; the clock is an argument.
-import type { LimitReset, SpendDay, SpendForecast } from '../../../preload/contract'
+import { nextResetAt, type LimitReset, type SpendDay, type SpendForecast } from '../../../preload/contract'
 import { utcDay } from './utc-days'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -18,25 +18,6 @@ export interface ForecastInput {
   now: number
 }
 
-/**
- * The next reset after `now`: "Resets happen automatically at midnight UTC, and weeks are Monday through Sunday"
- * (SDK docs). A monthly reset on the 1st is UNCONFIRMED.
- */
-export function nextResetAfter(now: number, reset: LimitReset): number {
-  const date = new Date(now)
-  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
-  switch (reset) {
-    case 'daily':
-      return midnight + DAY_MS
-    case 'weekly': {
-      const daysSinceMonday = (date.getUTCDay() + 6) % 7
-      return midnight + (7 - daysSinceMonday) * DAY_MS
-    }
-    case 'monthly':
-      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
-  }
-}
-
 export function forecastSpend(input: ForecastInput): SpendForecast {
   if (input.limit === null) return { kind: 'no-limit' }
   const recent = input.days
@@ -46,7 +27,7 @@ export function forecastSpend(input: ForecastInput): SpendForecast {
   if (recent.length < MIN_DAYS_WITH_DATA) return { kind: 'not-enough-data' }
   const pace = recent.reduce((sum, usage) => sum + usage, 0) / recent.length
   const remaining = input.limitRemaining ?? input.limit
-  const resetAt = input.limitReset === null ? null : nextResetAfter(input.now, input.limitReset)
+  const resetAt = input.limitReset === null ? null : nextResetAt(input.limitReset, input.now)
   if (remaining <= 0) return { kind: 'reaches-limit', date: utcDay(input.now) }
   if (pace <= 0) {
     return resetAt === null ? { kind: 'lasts', horizonDays: FORECAST_HORIZON_DAYS } : { kind: 'lasts-past-reset', resetAt: new Date(resetAt).toISOString() }

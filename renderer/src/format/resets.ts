@@ -1,28 +1,10 @@
-// When a key's credit limit resets. OpenRouter resets daily limits at midnight UTC and weekly ones at the
-// start of Monday (weeks run Monday to Sunday, UTC). Monthly limits resetting on the 1st at 00:00 UTC is
-// UNCONFIRMED: OpenRouter documents "monthly" without saying when the month starts; the calendar month is assumed.
-import type { LimitReset } from '../../../preload/contract'
+// When a key's credit limit resets, in words: the rule itself (OpenRouter's reset times) is nextResetAt in the
+// contract, shared with main's forecast.
+import { nextResetAt, type LimitReset } from '../../../preload/contract'
 import { userLocale } from './locale'
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
-
-/** The next reset instant after `now` (ms since the epoch), in UTC. */
-export function nextResetAt(reset: LimitReset, now: number): number {
-  const date = new Date(now)
-  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
-  switch (reset) {
-    case 'daily':
-      return midnight + DAY
-    case 'weekly': {
-      // getUTCDay: 0 = Sunday … 6 = Saturday; days until the next Monday, 1 to 7.
-      const daysToMonday = ((8 - date.getUTCDay()) % 7) || 7
-      return midnight + daysToMonday * DAY
-    }
-    case 'monthly':
-      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)
-  }
-}
 
 /** "7 h", "45 min", "3 days": short, rounded up so "in 0 min" never appears. */
 export function formatDurationShort(ms: number): string {

@@ -1,7 +1,8 @@
 // The forecast is pure: fixed clock, fixed days.
 import { describe, expect, it } from 'vitest'
 import type { SpendDay } from '../../../preload/contract'
-import { forecastSpend, nextResetAfter } from '../../../main/core/history/forecast'
+import { forecastSpend } from '../../../main/core/history/forecast'
+import { nextResetAt } from '../../../preload/contract'
 import { completedUtcDays } from '../../../main/core/history/utc-days'
 
 // Wednesday 10 December 2025, 12:00 UTC.
@@ -33,8 +34,8 @@ describe('forecastSpend', () => {
   })
 
   it('resets at midnight UTC; weeks start on Monday', () => {
-    expect(new Date(nextResetAfter(NOW, 'daily')).toISOString()).toBe('2025-12-11T00:00:00.000Z')
-    expect(new Date(nextResetAfter(NOW, 'weekly')).toISOString()).toBe('2025-12-15T00:00:00.000Z')
-    expect(new Date(nextResetAfter(Date.parse('2025-12-15T00:00:00Z'), 'weekly')).toISOString()).toBe('2025-12-22T00:00:00.000Z')
+    expect(new Date(nextResetAt('daily', NOW)).toISOString()).toBe('2025-12-11T00:00:00.000Z')
+    expect(new Date(nextResetAt('weekly', NOW)).toISOString()).toBe('2025-12-15T00:00:00.000Z')
+    expect(new Date(nextResetAt('weekly', Date.parse('2025-12-15T00:00:00Z'))).toISOString()).toBe('2025-12-22T00:00:00.000Z')
   })
 })

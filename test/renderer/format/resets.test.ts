@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatDurationShort, formatResetTime, nextResetAt } from '../../../renderer/src/format/resets'
+import { nextResetAt } from '../../../preload/contract'
+import { formatDurationShort, formatResetTime } from '../../../renderer/src/format/resets'
 
 const at = (iso: string) => Date.parse(iso)
 
