@@ -2,12 +2,12 @@
 // name (never a key's SHA-256, so the keychain reconciler never lists it as an API key); everything else here is
 // non-secret and kept in account.json: the key's mask and label, which matching rule OpenRouter was seen to follow,
 // rotations waiting for the person's confirmation, and keys revoked on OpenRouter whose keychain item stayed.
-import { readFile, rename } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ManagementKeyView, PendingRotation } from '../../../preload/contract'
 import type { Logger } from '../base/logger'
-import { writeAtomically } from '../keys/metadata-store'
+import { setAsideUnreadable, writeAtomically } from '../base/atomic-file'
 import { cleanLabel } from '../keys/labels'
 import type { SecretVault } from '../keys/secret-vault'
 import { ManagementKey, revealManagementKey } from '../openrouter/management-key'
@@ -93,8 +93,7 @@ export function createAccountStore(dataDir: string, vault: SecretVault, logger: 
       }
       if (parsed?.success) return { document: parsed.data, notices: [] }
       // Nothing here is secret or irreplaceable except pending rotations: keep the file for the person to read.
-      const backup = `${path}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`
-      await rename(path, backup)
+      const backup = await setAsideUnreadable(path, now())
       logger.warn('account file unreadable; set aside')
       return {
         document: emptyAccountDocument(),

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import type { KeyFigures } from '../../../preload/contract'
 import type { Logger } from '../base/logger'
 import type { Clock } from '../base/ports'
-import { writeAtomically } from '../keys/metadata-store'
+import { unreadableName, writeAtomically } from '../base/atomic-file'
 import { nextUtcDay, utcDay } from './utc-days'
 
 export const HISTORY_FILE_NAME = 'spend-history.json'
@@ -131,7 +131,7 @@ function round(value: number): number {
 }
 
 async function setAside(path: string, clock: Clock): Promise<string> {
-  const backup = `${path}.unreadable-${new Date(clock.now()).toISOString().replace(/[:.]/g, '-')}`
+  const backup = unreadableName(path, new Date(clock.now()))
   await rename(path, backup).catch(() => {})
   return `The spend history file was damaged; it was kept as ${backup} and history starts again.`
 }

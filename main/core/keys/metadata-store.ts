@@ -1,9 +1,9 @@
-// The metadata file: non-secret facts about each key, written atomically (temp file, fsync, rename).
+// The metadata file: non-secret facts about each key, written atomically (base/atomic-file.ts).
 // A damaged or unknown file never stops the app: what can be read is kept, the original is set aside.
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import { readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { replaceWith, serialize, setAsideUnreadable, writeAtomically, writeTemporaryFile } from '../base/atomic-file'
 import { emptyDocument, settingsSchema, storedKeySchema, type MetadataDocument, type StoredKey } from './stored-key'
 
 export const METADATA_FILE_NAME = 'keys.json'
@@ -39,8 +39,7 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
   let generation = 0
 
   const setAside = async (reason: string): Promise<string> => {
-    const backup = `${path}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`
-    await rename(path, backup)
+    const backup = await setAsideUnreadable(path, now())
     return `The key list file was ${reason}; it was kept as ${backup} and the list was rebuilt from your keychain.`
   }
 
@@ -141,56 +140,4 @@ export function salvage(raw: unknown): { document: MetadataDocument; dropped: nu
   const announced = z.array(z.string()).safeParse(object.announcedWarnings ?? [])
   document.announcedWarnings = announced.success ? announced.data : []
   return { document, dropped, versionOk }
-}
-
-/** Temp file, fsync, rename, directory sync: shared by every JSON file the app writes. */
-export async function writeAtomically(path: string, document: unknown): Promise<void> {
-  await replaceWith(await writeTemporaryFile(path, serialize(document)), path)
-}
-
-function serialize(document: unknown): string {
-  return `${JSON.stringify(document, null, 2)}\n`
-}
-
-/** The text in a new temporary file beside `path`, synced to disk; its name is returned. Removed if writing fails. */
-async function writeTemporaryFile(path: string, text: string): Promise<string> {
-  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
-  // The folder is made only when it is missing (the first write, or deleted since): one file-system call less on
-  // every save, which is on the connect path.
-  const handle = await open(temp, 'w', 0o600).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-    await mkdir(join(path, '..'), { recursive: true, mode: 0o700 })
-    return open(temp, 'w', 0o600)
-  })
-  try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } catch (error) {
-    await handle.close().catch(() => {})
-    await unlink(temp).catch(() => {})
-    throw error
-  }
-  await handle.close()
-  return temp
-}
-
-/** Renames the synced temporary file over `path`, then syncs the folder so the rename itself is durable. */
-async function replaceWith(temp: string, path: string): Promise<void> {
-  try {
-    await rename(temp, path)
-  } catch (error) {
-    await unlink(temp).catch(() => {})
-    throw error
-  }
-  // Make the rename itself durable where the platform allows syncing a directory.
-  try {
-    const dirHandle = await open(join(path, '..'), 'r')
-    try {
-      await dirHandle.sync()
-    } finally {
-      await dirHandle.close()
-    }
-  } catch {
-    // Windows cannot open directories; the rename is still atomic.
-  }
 }
