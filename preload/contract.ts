@@ -44,7 +44,14 @@ export interface AppError {
   retryAt?: string
 }
 
-export type LimitReset = 'daily' | 'weekly' | 'monthly'
+/** How a key's limit resets, as OpenRouter names it; the one list of them. */
+export const LIMIT_RESETS = ['daily', 'weekly', 'monthly'] as const
+export type LimitReset = (typeof LIMIT_RESETS)[number]
+
+/** OpenRouter's `limit_reset` as the app knows it: an unknown value reads as no reset. */
+export function limitResetOf(value: string | null): LimitReset | null {
+  return (LIMIT_RESETS as readonly (string | null)[]).includes(value) ? (value as LimitReset) : null
+}
 
 /**
  * When a limit next resets after `now` (ms since the epoch): OpenRouter resets daily limits at midnight UTC and

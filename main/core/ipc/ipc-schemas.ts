@@ -1,7 +1,7 @@
 // Argument schemas for every invoke channel: main validates all renderer input before any service sees it.
 // Typed against the contract, so a channel whose arguments change fails to compile until its schema does.
 import { z } from 'zod'
-import { COPY_FORMATS, LIMIT_CEILING_USD, type InvokeArgs, type InvokeChannel } from '../../../preload/contract'
+import { COPY_FORMATS, LIMIT_CEILING_USD, LIMIT_RESETS, type InvokeArgs, type InvokeChannel } from '../../../preload/contract'
 import { cleanLabel, MAX_LABEL_LENGTH } from '../keys/labels'
 
 const keyId = z.string().regex(/^[0-9a-f]{64}$/, 'not a key id')
@@ -16,7 +16,7 @@ const settingsPatch = z
   .partial()
   .strict()
 const usd = z.number().finite().positive().max(LIMIT_CEILING_USD)
-const limitReset = z.enum(['daily', 'weekly', 'monthly'])
+const limitReset = z.enum(LIMIT_RESETS)
 /** A name as it will be stored: 1 to MAX_LABEL_LENGTH characters once control and bidi characters are cleaned. */
 const keyName = z
   .string()

@@ -1,6 +1,6 @@
 // The non-secret record kept per key in the metadata file, and its schema (the file is untrusted input on load).
 import { z } from 'zod'
-import type { AppError, KeyFigures, Settings } from '../../../preload/contract'
+import { LIMIT_RESETS, type AppError, type KeyFigures, type Settings } from '../../../preload/contract'
 import { cleanLabel } from './labels'
 
 export interface StoredKey {
@@ -48,7 +48,7 @@ export const figuresSchema = z.object({
   remoteLabel: z.string().transform((label) => cleanLabel(label)),
   limit: z.number().nullable(),
   limitRemaining: z.number().nullable(),
-  limitReset: z.enum(['daily', 'weekly', 'monthly']).nullable(),
+  limitReset: z.enum(LIMIT_RESETS).nullable(),
   usage: z.number(),
   usageDaily: z.number(),
   usageWeekly: z.number(),

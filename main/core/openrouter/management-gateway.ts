@@ -6,7 +6,7 @@
 import type { OpenRouter } from '@openrouter/sdk'
 import type { ActivityItem } from '@openrouter/sdk/models'
 import type { GetCurrentKeyData, ListData } from '@openrouter/sdk/models/operations'
-import type { KeyFigures, LimitReset } from '../../../preload/contract'
+import { limitResetOf, type KeyFigures, type LimitReset } from '../../../preload/contract'
 import { AppFailure, isAppFailure } from '../base/app-failure'
 import { runWithConcurrency } from '../base/concurrency'
 import { ManagementKey, revealManagementKey } from './management-key'
@@ -164,12 +164,6 @@ export interface ManagementGatewayOptions extends SdkClientOptions {
   retryBudgetMs: number
   rateLimit?: Partial<RateLimitPolicy>
   listingConcurrency?: number
-}
-
-const LIMIT_RESETS: ReadonlySet<string> = new Set<LimitReset>(['daily', 'weekly', 'monthly'])
-
-function limitResetOf(value: string | null): LimitReset | null {
-  return value !== null && LIMIT_RESETS.has(value) ? (value as LimitReset) : null
 }
 
 /** The key object of list/get/create/update (the SDK has one type per operation, all the same shape). */

@@ -2,7 +2,7 @@
 // safety settings from sdk-client.ts. The management key has its own client: management-gateway.ts.
 import type { OpenRouter } from '@openrouter/sdk'
 import type { CreateAuthKeysCodeRequestBody, GetCurrentKeyData } from '@openrouter/sdk/models/operations'
-import type { KeyFigures, LimitReset } from '../../../preload/contract'
+import { limitResetOf, type KeyFigures, type LimitReset } from '../../../preload/contract'
 import { AppFailure } from '../base/app-failure'
 import { toAppFailure, type OpenRouterOperation, type SdkErrorClasses } from './openrouter-errors'
 import { cleanLabel } from '../keys/labels'
@@ -143,15 +143,12 @@ export function authCodeRequestBody(request: AuthCodeRequest): CreateAuthKeysCod
   }
 }
 
-const LIMIT_RESETS = new Set<string>(['daily', 'weekly', 'monthly'])
-
 export function toKeyFigures(data: GetCurrentKeyData): KeyFigures {
-  const reset = data.limitReset !== null && LIMIT_RESETS.has(data.limitReset) ? (data.limitReset as LimitReset) : null
   return {
     remoteLabel: cleanLabel(data.label),
     limit: data.limit,
     limitRemaining: data.limitRemaining,
-    limitReset: reset,
+    limitReset: limitResetOf(data.limitReset),
     usage: data.usage,
     usageDaily: data.usageDaily,
     usageWeekly: data.usageWeekly,

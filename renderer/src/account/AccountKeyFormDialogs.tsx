@@ -19,6 +19,7 @@ import {
   type EditFormValues,
 } from './validate-account-form'
 import { FormActions } from '../components/dialogs/FormActions'
+import { ResetOptions } from '../mint/ResetOptions'
 
 function fieldProps(prefix: string, field: AccountField, errors: AccountErrors) {
   return {
@@ -79,10 +80,7 @@ function LimitFields({ prefix, errors, limit, limitReset, includeByokInLimit, on
             disabled={noLimit}
             onChange={(event) => onChange({ limitReset: event.target.value as ResetChoice })}
           >
-            <option value="">None</option>
-            <option value="daily">Daily</option>
-            <option value="weekly">Weekly</option>
-            <option value="monthly">Monthly</option>
+            <ResetOptions />
           </select>
         </div>
       </div>

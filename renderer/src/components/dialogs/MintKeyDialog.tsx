@@ -17,6 +17,7 @@ import { STATUS_TEXT } from '../../status/status-text'
 import { ErrorMessage } from '../ErrorMessage'
 import { Dialog } from './Dialog'
 import { FormActions } from './FormActions'
+import { ResetOptions } from '../../mint/ResetOptions'
 
 export interface MintKeyDialogProps {
   keys: KeyView[]
@@ -221,10 +222,7 @@ export function MintKeyDialog({ keys, onMint, onUseBrowser, managementKeyPresent
               value={values.limitReset}
               onChange={(event) => set('limitReset', event.target.value as ResetChoice)}
             >
-              <option value="">None</option>
-              <option value="daily">Daily</option>
-              <option value="weekly">Weekly</option>
-              <option value="monthly">Monthly</option>
+              <ResetOptions />
             </select>
           </div>
         </div>
