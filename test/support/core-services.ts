@@ -17,7 +17,8 @@ export interface TestServices {
   opened: string[]
   dataDir: string
   keychainService: string
-  restart(): Promise<AppServices>
+  /** A new start on the same keychain and folder; by default waits for the start-up keychain reconciliation. */
+  restart(options?: { reconcile?: boolean }): Promise<AppServices>
   dispose(): Promise<void>
 }
 
@@ -81,10 +82,10 @@ export async function startTestServices(options: {
     opened,
     dataDir,
     keychainService,
-    async restart() {
+    async restart({ reconcile = true } = {}) {
       await handle.services.shutdown()
       handle.services = await start()
-      await handle.services.keys.whenReconciled()
+      if (reconcile) await handle.services.keys.whenReconciled()
       return handle.services
     },
     async dispose() {

@@ -11,6 +11,7 @@ import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
 import { LOCKED } from '../../support/faulty-vault'
 import { COPY_FORMATS, type CopyFormat } from '../../../preload/contract'
+import type { SecretVault } from '../../../main/core/keys/secret-vault'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -26,6 +27,14 @@ afterEach(async () => {
 })
 
 const keys = () => app.services.keys
+/** A vault's calls as plain functions, to wrap one of them. */
+const pick = (vault: SecretVault): SecretVault => ({
+  description: vault.description,
+  set: (account, secret) => vault.set(account, secret),
+  get: (account) => vault.get(account),
+  delete: (account) => vault.delete(account),
+  list: () => vault.list(),
+})
 const intake = () => app.services.intake
 const copy = async (keyId: string, format: CopyFormat) => app.services.clipboardGuard.copySecret(await keys().secretOf(keyId), format)
 
@@ -300,6 +309,27 @@ describe('managing', () => {
 })
 
 describe('recovery', () => {
+  it('opens without reading the keychain; the first operation that needs it reconciles first', async () => {
+    await app.dispose()
+    let listings = 0
+    app = await startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapVault: (inner) => ({ ...pick(inner), list: () => ((listings += 1), inner.list()) }),
+    })
+    const secret = double.createKey({ limit: 7 })
+    await keytar.setPassword(app.keychainService, keyIdOf(secret), secret) // an orphan: only reconciliation lists it
+    const before = listings
+    await app.restart({ reconcile: false })
+    // The window's first list comes from the metadata alone: the keychain is not listed for it.
+    expect(keys().list().keys).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(listings).toBe(before)
+    // The start-up refresh needs the keychain: it reconciles first, so the orphan is listed and refreshed.
+    await keys().refreshAll('automatic')
+    expect(listings).toBe(before + 2) // the reconciliation's list, then the refresh's one read of every secret
+    expect(keys().list().keys.map((key) => [key.label, key.figures?.limit])).toEqual([['Recovered key', 7]])
+  })
+
   it('lists a key again whose metadata write never happened (crash after the keychain write)', async () => {
     const secret = double.createKey({ limit: 7 })
     await keytar.setPassword(app.keychainService, keyIdOf(secret), secret) // the keychain write alone
