@@ -23,6 +23,7 @@ import { MintKeyDialog } from './components/dialogs/MintKeyDialog'
 import { RemoveKeyDialog } from './components/dialogs/RemoveKeyDialog'
 import { isFlowRunning } from './connect/connect-text'
 import { useAutoRefresh } from './hooks/useAutoRefresh'
+import type { EarlyList } from './startup/early-list'
 import { useConnectFlow } from './hooks/useConnectFlow'
 import { useKeyList } from './hooks/useKeyList'
 import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
@@ -55,10 +56,12 @@ export interface AppProps {
   autoRefreshMs?: number
   /** Account mode's calls; by default those of `api` (none: no Account tab). */
   accountApi?: AccountApi | null
+  /** The key list main.tsx asked for before React started (see startup/early-list.ts). */
+  takeEarlyList?: () => Promise<EarlyList> | null
 }
 
-export function App({ api, autoRefreshMs, accountApi: givenAccountApi }: AppProps) {
-  const { load, pendingRefresh, refreshingAll, actions: keyActions } = useKeyList(api)
+export function App({ api, autoRefreshMs, accountApi: givenAccountApi, takeEarlyList }: AppProps) {
+  const { load, pendingRefresh, refreshingAll, actions: keyActions } = useKeyList(api, takeEarlyList)
   const accountApi = givenAccountApi === undefined ? accountApiOf(api) : givenAccountApi
   const account = useAccount(accountApi)
   const managementKey = account.load.phase === 'ready' ? account.load.view.managementKey : null

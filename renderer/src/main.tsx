@@ -1,4 +1,6 @@
 // Entry: mounts the app on the preload's `window.orkm`.
+// First, before React is evaluated: ask main for the key list (see early-list.ts).
+import { takeEarlyList } from './startup/first-request'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
@@ -10,7 +12,7 @@ if (typeof window.orkm === 'undefined') {
 } else {
   createRoot(root).render(
     <StrictMode>
-      <App api={window.orkm} />
+      <App api={window.orkm} takeEarlyList={takeEarlyList} />
     </StrictMode>,
   )
 }

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AddKeyOutcome, AppError, CopyFormat, CopyReceipt, KeyListView, KeyView, MintRequest, RefreshMode, Result, Settings } from '../../../preload/contract'
 import type { OrkmApi } from '../api'
+import type { EarlyList } from '../startup/early-list'
 
 export type KeyListLoad = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; view: KeyListView }
 
@@ -52,7 +53,11 @@ export function shareUnchanged(previous: KeyListView | null, next: KeyListView):
   return { keys: keysSame ? previous.keys : keys, settings, warnings, notices }
 }
 
-export function useKeyList(api: OrkmApi): KeyList {
+/**
+ * `takeEarlyList` hands over the list requested before React started (startup/early-list.ts), once; without it,
+ * or after, the list is asked for on mount.
+ */
+export function useKeyList(api: OrkmApi, takeEarlyList?: () => Promise<EarlyList> | null): KeyList {
   const [load, setLoad] = useState<KeyListLoad>({ phase: 'loading' })
   const [pendingRefresh, setPendingRefresh] = useState<ReadonlySet<string>>(() => new Set())
   const [refreshingAll, setRefreshingAll] = useState(false)
@@ -80,14 +85,32 @@ export function useKeyList(api: OrkmApi): KeyList {
     return result
   }, [api, applyList])
 
+  /**
+   * The first list from the early request: applied like a reload's answer, an event since it was sent winning. The
+   * early request listens until its answer, so its last event is also the last this hook received meanwhile.
+   */
+  const adoptEarly = useCallback(
+    async (early: Promise<EarlyList>) => {
+      const { result, lastEvent } = await early
+      if (lastEvent) applyList(lastEvent)
+      else if (result.ok) applyList(result.value)
+      else if (!shown.current) setLoad({ phase: 'failed', error: result.error })
+    },
+    [applyList],
+  )
+
+  const takeEarly = useRef(takeEarlyList)
   useEffect(() => {
     const unsubscribe = api.onKeysChanged((view) => {
       eventCount.current += 1
       applyList(view)
     })
-    void reload()
+    // Subscribed first, so nothing arriving from now on is missed; then the early request, else a new one.
+    const early = takeEarly.current?.() ?? null
+    if (early) void adoptEarly(early)
+    else void reload()
     return unsubscribe
-  }, [api, applyList, reload])
+  }, [api, applyList, reload, adoptEarly])
 
   const actions = useMemo<KeyListActions>(() => {
     /** Runs a call whose result is a whole list. */
