@@ -8,6 +8,7 @@ import { keyIdOf } from '../../main/core/keys/key-identity'
 import { expect, test } from './fixtures'
 import { storeKeys } from './seed'
 import { keyCard } from './steps'
+import { CARD_SIZE, ROW_SIZE } from '../../renderer/src/hooks/firstScreenful'
 
 /** Boxes of the given elements that overlap each other (by more than a pixel), as "a × b" pairs. */
 async function overlaps(items: Locator[]): Promise<string[]> {
@@ -52,6 +53,35 @@ test('a card with huge amounts shows them in full, in boxes that do not overlap,
     const heading = card.getByRole('heading')
     expect(await heading.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), `${width} px`).toBe(true)
   }
+})
+
+test('a long list’s first pass fills the window: no card or row is shorter than the size it counts on', async ({ launch, double, appEnv }) => {
+  // The smallest card: a key never checked, with a one-letter name; beside every other state a person can meet.
+  const seeds = [...seedDemoKeys(double), { secret: double.createKey(), label: 'Q' }]
+  await storeKeys(appEnv, seeds)
+  // The start-up refresh stays under way while the cards are measured, so "Q" is measured never checked (if it
+  // ends sooner on a slow machine, the cards only grow).
+  double.setLatency(4000)
+  const { app } = await launch()
+  await expect(keyCard(app, 'Q').getByTestId('key-status')).toHaveText('Not checked yet')
+  // Each card at its own height, not stretched to its row's tallest (through the CSSOM: the page's CSP refuses a
+  // style tag).
+  await app.locator('ul.key-grid').evaluate((grid) => grid.style.setProperty('align-items', 'start'))
+  const heights = (selector: string) => app.locator(selector).evaluateAll((items) => items.map((item) => Math.floor(item.getBoundingClientRect().height)))
+  for (const width of [1400, 1100, 400]) {
+    await app.setViewportSize({ width, height: 800 })
+    const cards = await heights('[aria-label="Stored keys"] > li')
+    expect(cards, `${width} px`).toHaveLength(seeds.length)
+    expect(Math.min(...cards), `${width} px: the shortest card`).toBeGreaterThanOrEqual(CARD_SIZE.minHeight)
+  }
+  await app.getByRole('button', { name: 'List', exact: true }).click()
+  for (const width of [1400, 400]) {
+    await app.setViewportSize({ width, height: 800 })
+    const rows = await heights('[role="grid"][aria-label="Stored keys"] [role="row"][data-row-index]')
+    expect(rows, `${width} px`).toHaveLength(seeds.length)
+    expect(Math.min(...rows), `${width} px: the shortest row`).toBeGreaterThanOrEqual(ROW_SIZE.minHeight)
+  }
+  double.setLatency(0)
 })
 
 test('dead keys are visibly inactive and their impossible actions are off, with a reason', async ({ launch, double, appEnv }) => {

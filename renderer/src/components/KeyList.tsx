@@ -4,7 +4,7 @@
 import { startTransition, useEffect, useState } from 'react'
 import type { KeyView } from '../../../preload/contract'
 import { KeyCard, type KeyCardActions } from './KeyCard'
-import { firstScreenful } from '../hooks/firstScreenful'
+import { CARD_SIZE, firstScreenful } from '../hooks/firstScreenful'
 
 export interface KeyListProps {
   keys: KeyView[]
@@ -13,9 +13,6 @@ export interface KeyListProps {
   pendingRefresh: ReadonlySet<string>
   actions: KeyCardActions
 }
-
-/** A card's smallest size (the grid's 340 px column minimum, a card with one line of figures) and the grid gap. */
-export const CARD_SIZE = { minWidth: 340, minHeight: 180, gap: 16 }
 
 export function KeyList({ keys, lowCreditPercent, manualOrder, pendingRefresh, actions }: KeyListProps) {
   // The first, blocking pass renders what the window shows; the rest follow in a transition.

@@ -8,7 +8,7 @@ import { formatRelative } from '../format/dates'
 import { useNow } from '../hooks/useNow'
 import { StarIcon } from '../components/Icons'
 import type { ListRow } from './list-model'
-import { firstScreenful } from '../hooks/firstScreenful'
+import { firstScreenful, ROW_SIZE } from '../hooks/firstScreenful'
 
 export interface RowAction<R extends ListRow> {
   id: string
@@ -30,9 +30,6 @@ export interface KeyTableProps<R extends ListRow> {
   /** Enter (or a double click) on a row. */
   onOpen?(row: R): void
 }
-
-/** A row's smallest height (one line of text and its padding); rows take the whole width. */
-export const ROW_SIZE = { minWidth: Number.POSITIVE_INFINITY, minHeight: 38, gap: 0 }
 
 function ExpiryCell({ expiresAt }: { expiresAt: string | null }) {
   const now = useNow()

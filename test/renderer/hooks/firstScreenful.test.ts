@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CARD_SIZE } from '../../../renderer/src/components/KeyList'
-import { firstScreenful } from '../../../renderer/src/hooks/firstScreenful'
-import { ROW_SIZE } from '../../../renderer/src/list/KeyTable'
+import { CARD_SIZE, firstScreenful, ROW_SIZE } from '../../../renderer/src/hooks/firstScreenful'
 
 describe('firstScreenful', () => {
   it('fills the window with cards, a row to spare: 3 columns at 1200 px, 5 at 1920 px, 1 at 400 px', () => {
-    expect(firstScreenful(CARD_SIZE, { width: 1200, height: 860 })).toBe(3 * 6)
-    expect(firstScreenful(CARD_SIZE, { width: 1920, height: 1080 })).toBe(5 * 7)
-    expect(firstScreenful(CARD_SIZE, { width: 400, height: 860 })).toBe(1 * 6)
+    expect(firstScreenful(CARD_SIZE, { width: 1200, height: 860 })).toBe(3 * 4)
+    expect(firstScreenful(CARD_SIZE, { width: 1920, height: 1080 })).toBe(5 * 4)
+    expect(firstScreenful(CARD_SIZE, { width: 400, height: 860 })).toBe(1 * 4)
   })
 
   it('fills the window with list rows, one a line, whatever the width', () => {
