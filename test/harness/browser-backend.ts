@@ -27,7 +27,7 @@ export function chromiumExecutable(): string {
   return process.env['ORKM_CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 }
 
-export async function launchBrowserHarness(options: HarnessOptions): Promise<Harness & { services: AppServices }> {
+export async function launchBrowserHarness(options: HarnessOptions): Promise<Harness & { services: AppServices; appUrl: string }> {
   const env = { ...process.env, ...options.env }
   const config = loadConfig(env)
   const dataDir = config.dataDir ?? mkdtempSync(join(tmpdir(), 'orkm-data-'))
@@ -85,12 +85,14 @@ export async function launchBrowserHarness(options: HarnessOptions): Promise<Har
         ] as const)
         .catch(() => {})
     })
-    await app.goto(`${renderer.origin}/index.html`)
+    const appUrl = `${renderer.origin}/index.html`
+    if (!options.startBlank) await app.goto(appUrl)
 
     const openedBrowser = browser
     return {
       backend: 'browser',
       app,
+      appUrl,
       services: appServices,
       waitForAuthorizationPage: () => {
         const ready = openedPages.shift()

@@ -8,6 +8,8 @@ export interface HarnessOptions {
   /** Defaults to ORKM_E2E_BACKEND, else 'electron' where an Electron binary exists, else 'browser'. */
   backend?: HarnessBackend
   headed?: boolean
+  /** Browser backend: leave the app's page blank until the caller navigates it to `appUrl` (default: open it). */
+  startBlank?: boolean
 }
 
 export interface Harness {
