@@ -1,6 +1,6 @@
 // Files written so that a crash never leaves half of one: a synced temporary file renamed over the old one, then
 // the folder synced. Shared by every JSON file the app writes (keys, account, spend history).
-import { mkdir, open, rename, unlink } from 'node:fs/promises'
+import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
@@ -25,8 +25,17 @@ export function serialize(document: unknown): string {
   return `${JSON.stringify(document, null, 2)}\n`
 }
 
-/** The text in a new temporary file beside `path`, synced to disk; its name is returned. Removed if writing fails. */
-export async function writeTemporaryFile(path: string, text: string): Promise<string> {
+/**
+ * A synced temporary file beside its target, and the target's folder, opened while nothing waits on it so that
+ * syncing the rename into it later costs one call (null where a folder cannot be opened: Windows).
+ */
+export interface TemporaryFile {
+  name: string
+  folder: FileHandle | null
+}
+
+/** The text in a new temporary file beside `path`, synced to disk. Removed if writing fails. */
+export async function writeTemporaryFile(path: string, text: string): Promise<TemporaryFile> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
   // The folder is made only when it is missing (the first write, or deleted since): one file-system call less on
   // every save, which is on the connect path.
@@ -44,26 +53,32 @@ export async function writeTemporaryFile(path: string, text: string): Promise<st
     throw error
   }
   await handle.close()
-  return temp
+  const folder = await open(join(path, '..'), 'r').catch(() => null)
+  return { name: temp, folder }
+}
+
+/** Removes a temporary file that will not be used. */
+export async function dropTemporaryFile(file: TemporaryFile): Promise<void> {
+  await file.folder?.close().catch(() => {})
+  await unlink(file.name).catch(() => {})
 }
 
 /** Renames the synced temporary file over `path`, then syncs the folder so the rename itself is durable. */
-export async function replaceWith(temp: string, path: string): Promise<void> {
+export async function replaceWith(file: TemporaryFile, path: string): Promise<void> {
   try {
-    await rename(temp, path)
+    await rename(file.name, path)
   } catch (error) {
-    await unlink(temp).catch(() => {})
+    await dropTemporaryFile(file)
     throw error
   }
-  // Make the rename itself durable where the platform allows syncing a directory.
+  const { folder } = file
+  if (!folder) return // Windows cannot open folders; the rename is still atomic.
   try {
-    const dirHandle = await open(join(path, '..'), 'r')
-    try {
-      await dirHandle.sync()
-    } finally {
-      await dirHandle.close()
-    }
+    await folder.sync()
   } catch {
-    // Windows cannot open directories; the rename is still atomic.
+    // A folder that cannot be synced: the rename is still atomic.
+  } finally {
+    // Closing is not on the path of whoever waits for the file (a new key's connect).
+    void folder.close().catch(() => {})
   }
 }

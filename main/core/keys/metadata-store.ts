@@ -1,9 +1,9 @@
 // The metadata file: non-secret facts about each key, written atomically (base/atomic-file.ts).
 // A damaged or unknown file never stops the app: what can be read is kept, the original is set aside.
-import { readFile, unlink } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { replaceWith, serialize, setAsideUnreadable, writeAtomically, writeTemporaryFile } from '../base/atomic-file'
+import { dropTemporaryFile, replaceWith, serialize, setAsideUnreadable, writeAtomically, writeTemporaryFile } from '../base/atomic-file'
 import { emptyDocument, settingsSchema, storedKeySchema, type MetadataDocument, type StoredKey } from './stored-key'
 
 export const METADATA_FILE_NAME = 'keys.json'
@@ -86,8 +86,8 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
       const discard = async () => {
         if (settled) return
         settled = true
-        const name = await temp.catch(() => null) // a failed write left nothing behind
-        if (name) await unlink(name).catch(() => {})
+        const file = await temp.catch(() => null) // a failed write left nothing behind
+        if (file) await dropTemporaryFile(file)
       }
       return {
         commit() {

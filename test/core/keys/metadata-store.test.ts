@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMetadataStore, METADATA_FILE_NAME } from '../../../main/core/keys/metadata-store'
@@ -76,6 +76,24 @@ describe('metadata store', () => {
       expect(await labelsOnDisk()).toEqual(['before'])
       expect(await readdir(dir.path)).toEqual([METADATA_FILE_NAME])
       await expect(staged.commit()).rejects.toThrow(/already committed or discarded/)
+    })
+
+    it.skipIf(process.platform !== 'linux')('leaves no handle on its folder open: saves, commits, overtaken commits and discards', async () => {
+      // Each write opens the folder ahead of its rename (to sync it with one call); every one must be closed again.
+      const handlesOnFolder = async () => {
+        const targets = await Promise.all((await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')))
+        return targets.filter((target) => target === dir.path).length
+      }
+      const before = await handlesOnFolder()
+      const store = createMetadataStore(dir.path)
+      await store.save(documentWith('saved'))
+      const committed = store.stage(documentWith('committed'))
+      const overtaken = store.stage(documentWith('overtaken'))
+      expect(await committed.commit()).toBe(true)
+      expect(await overtaken.commit()).toBe(false)
+      await store.stage(documentWith('discarded')).discard()
+      await expect.poll(handlesOnFolder, { timeout: 10_000 }).toBe(before)
+      expect(await labelsOnDisk()).toEqual(['committed'])
     })
 
     it('is never committed over a save or commit that came after it was staged', async () => {
