@@ -229,8 +229,11 @@ export class ConnectFlow {
     if (!unsaved) throw new AppFailure('no-flow', 'There is no unsaved key.')
     this.setState({ phase: 'saving', flowId: unsaved.flowId })
     try {
-      // The key's figures are fetched while the keychain write runs; a failed fetch never blocks the save.
-      const figures = this.deps.gateway.getKeyFigures(unsaved.secret).catch(() => null)
+      // The key's figures are fetched while the keychain write runs; a failed fetch never blocks the save. The
+      // request is sent on the next turn of the event loop, so the keychain write (the longer step) starts first.
+      const figures = nextTurn()
+        .then(() => this.deps.gateway.getKeyFigures(unsaved.secret))
+        .catch(() => null)
       // Unnamed, a connected key is named as OpenRouter lists it, so it can be matched with the keys page: the
       // label is taken from the figures when they arrive, without holding the keychain write back.
       const { stored, accountMismatch } = await this.deps.intake.accept(unsaved.secret, {
@@ -394,4 +397,8 @@ function withSaveAgainHint(error: AppError): AppError {
   if (error.code === 'keychain-locked') return { ...error, hint: 'Unlock your keychain (on Linux: your login keyring, e.g. in Passwords and Keys), then press Save again.' }
   if (error.code === 'keychain-unavailable' || error.code === 'keychain-failed') return { ...error, hint: `${error.hint ?? 'Fix the keychain.'} Then press Save again.` }
   return error
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

@@ -81,6 +81,24 @@ describe('connect flow', () => {
     expect(app.services.keys.list().keys.map((key) => key.label)).toEqual([double.keys()[0]!.label])
   })
 
+  it('starts the keychain write, the longer step, before the request for the new key’s figures', async () => {
+    const order: string[] = []
+    app = await startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapVault: (inner) => ({
+        description: inner.description,
+        get: (account) => inner.get(account),
+        delete: (account) => inner.delete(account),
+        list: () => inner.list(),
+        set: (account, secret) => (order.push('keychain write'), inner.set(account, secret)),
+      }),
+      wrapGateway: (gateway) => ({ ...gateway, origin: gateway.origin, getKeyFigures: (key) => (order.push('figures request'), gateway.getKeyFigures(key)) }),
+    })
+    await followConsentRedirect(awaitingUrl(await app.services.connect.start({})))
+    await waitForPhase('connected')
+    expect(order).toEqual(['keychain write', 'figures request'])
+  })
+
   it('names the new key as typed in the connect form; the name never reaches the consent page', async () => {
     app = await startTestServices({ apiBaseUrl: double.apiBaseUrl })
     const authUrl = awaitingUrl(await app.services.connect.start({ name: 'Work laptop', limit: 3 }))
