@@ -46,9 +46,15 @@ export function withoutAuthorization(request: Request): Request {
   return new Request(request, { headers })
 }
 
-/** An HTTP client that sends exactly the Authorization the app chose: none for anonymous calls. */
-function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean, onAttempt?: () => void): HTTPClient {
-  const client = new sdk.HTTPClient()
+/**
+ * An HTTP client that sends exactly the Authorization the app chose (none for anonymous calls) and gives each
+ * attempt `timeoutMs`. The timeout is the fetch's own signal rather than the SDK's `timeoutMs`, which rebuilds every
+ * request to attach its signal, copying the body: 0.13 ms of a 1.4 ms exchange here, twice on the connect path. An
+ * attempt that times out fails with a TimeoutError, which the SDK reports as its RequestTimeoutError, as before.
+ */
+function httpClientWithoutAmbientAuth(sdk: SdkModule, anonymous: boolean, timeoutMs: number, onAttempt?: () => void): HTTPClient {
+  // The app never passes its own AbortSignal (see OpenRouterGateway.exchangeCode), so there is none to combine.
+  const client = new sdk.HTTPClient({ fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }) })
   client.addHook('beforeRequest', (request) => {
     onAttempt?.()
     return anonymous ? withoutAuthorization(request) : request
@@ -62,8 +68,7 @@ export function makeSdkClient(sdk: SdkModule, options: SdkClientOptions, bearer:
     serverURL: options.apiBaseUrl,
     // An explicit empty key stops the SDK from falling back to OPENROUTER_API_KEY from the environment.
     apiKey: bearer ?? '',
-    httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null, onAttempt),
-    timeoutMs: options.httpTimeoutMs,
+    httpClient: httpClientWithoutAmbientAuth(sdk, bearer === null, options.httpTimeoutMs, onAttempt),
     retryConfig: { strategy: 'none' },
     // Only where OPENROUTER_DEBUG would make the SDK print to the console: any debug logger, even a silent one, makes
     // the SDK copy and parse every request and response body (a tenth of a connect).
