@@ -23,7 +23,7 @@ import { MintKeyDialog } from './components/dialogs/MintKeyDialog'
 import { RemoveKeyDialog } from './components/dialogs/RemoveKeyDialog'
 import { isFlowRunning } from './connect/connect-text'
 import { useAutoRefresh } from './hooks/useAutoRefresh'
-import type { EarlyList } from './startup/early-list'
+import type { TakeEarlyList } from './startup/early-list'
 import { useConnectFlow } from './hooks/useConnectFlow'
 import { useKeyList } from './hooks/useKeyList'
 import { ToastContext, copiedMessage, useToastQueue } from './hooks/useToasts'
@@ -57,7 +57,7 @@ export interface AppProps {
   /** Account mode's calls; by default those of `api` (none: no Account tab). */
   accountApi?: AccountApi | null
   /** The key list main.tsx asked for before React started (see startup/early-list.ts). */
-  takeEarlyList?: () => Promise<EarlyList> | null
+  takeEarlyList?: TakeEarlyList
 }
 
 export function App({ api, autoRefreshMs, accountApi: givenAccountApi, takeEarlyList }: AppProps) {

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AddKeyOutcome, AppError, CopyFormat, CopyReceipt, KeyListView, KeyView, MintRequest, RefreshMode, Result, Settings } from '../../../preload/contract'
 import type { OrkmApi } from '../api'
-import type { EarlyList } from '../startup/early-list'
+import type { EarlyList, TakeEarlyList } from '../startup/early-list'
 
 export type KeyListLoad = { phase: 'loading' } | { phase: 'failed'; error: AppError } | { phase: 'ready'; view: KeyListView }
 
@@ -57,7 +57,7 @@ export function shareUnchanged(previous: KeyListView | null, next: KeyListView):
  * `takeEarlyList` hands over the list requested before React started (startup/early-list.ts), once; without it,
  * or after, the list is asked for on mount.
  */
-export function useKeyList(api: OrkmApi, takeEarlyList?: () => Promise<EarlyList> | null): KeyList {
+export function useKeyList(api: OrkmApi, takeEarlyList?: TakeEarlyList): KeyList {
   const [load, setLoad] = useState<KeyListLoad>({ phase: 'loading' })
   const [pendingRefresh, setPendingRefresh] = useState<ReadonlySet<string>>(() => new Set())
   const [refreshingAll, setRefreshingAll] = useState(false)

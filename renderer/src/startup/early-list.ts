@@ -1,5 +1,5 @@
-// The key list, asked for before React starts. main.tsx imports this module first, so it runs before the
-// framework is evaluated: main's answer (hundreds of keys) travels while React loads and mounts, instead of after.
+// The key list, asked for before React starts (startup/first-request.ts, which main.tsx imports first): main's
+// answer (hundreds of keys) travels while React loads and mounts, instead of after.
 import type { KeyListView, Result } from '../../../preload/contract'
 import type { OrkmApi } from '../api'
 
@@ -10,11 +10,14 @@ export interface EarlyList {
   lastEvent: KeyListView | null
 }
 
+/** Hands over the early list, once; null after that (a later load asks main again). */
+export type TakeEarlyList = () => Promise<EarlyList> | null
+
 /**
- * Asks for the list at once and listens for changes until taken. Taking it (once: a later load asks main again)
- * stops the listening, so the taker subscribes first and applies only what arrives after.
+ * Asks for the list at once and listens for changes until it is taken and main has answered, so the taker
+ * subscribes first and applies only what arrives after.
  */
-export function requestListEarly(api: Pick<OrkmApi, 'listKeys' | 'onKeysChanged'>): () => Promise<EarlyList> | null {
+export function requestListEarly(api: Pick<OrkmApi, 'listKeys' | 'onKeysChanged'>): TakeEarlyList {
   let lastEvent: KeyListView | null = null
   const stopListening = api.onKeysChanged((view) => {
     lastEvent = view
@@ -24,15 +27,6 @@ export function requestListEarly(api: Pick<OrkmApi, 'listKeys' | 'onKeysChanged'
   return () => {
     if (taken) return null
     taken = true
-    return answer.then(
-      (result) => {
-        stopListening()
-        return { result, lastEvent }
-      },
-      (error: unknown) => {
-        stopListening()
-        throw error
-      },
-    )
+    return answer.finally(stopListening).then((result) => ({ result, lastEvent }))
   }
 }
