@@ -81,6 +81,7 @@ test('a long list’s first pass fills the window: no card or row is shorter tha
     expect(rows, `${width} px`).toHaveLength(seeds.length)
     expect(Math.min(...rows), `${width} px: the shortest row`).toBeGreaterThanOrEqual(ROW_SIZE.minHeight)
   }
+  // The refresh's later requests need not wait out the delay while the app closes.
   double.setLatency(0)
 })
 

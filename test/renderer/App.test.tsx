@@ -2,8 +2,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { App } from '../../renderer/src/App'
-import { CARD_SIZE } from '../../renderer/src/hooks/firstScreenful'
-import { firstScreenful } from '../../renderer/src/hooks/firstScreenful'
+import { CARD_SIZE, firstScreenful } from '../../renderer/src/hooks/firstScreenful'
 import { createFakeOrkm, makeFigures, makeKey, manyKeys } from './fake-orkm'
 import { renderApp } from './render-app'
 

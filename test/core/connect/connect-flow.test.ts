@@ -85,13 +85,7 @@ describe('connect flow', () => {
     const order: string[] = []
     app = await startTestServices({
       apiBaseUrl: double.apiBaseUrl,
-      wrapVault: (inner) => ({
-        description: inner.description,
-        get: (account) => inner.get(account),
-        delete: (account) => inner.delete(account),
-        list: () => inner.list(),
-        set: (account, secret) => (order.push('keychain write'), inner.set(account, secret)),
-      }),
+      wrapVault: (inner) => ({ ...inner, set: (account, secret) => (order.push('keychain write'), inner.set(account, secret)) }),
       wrapGateway: (gateway) => ({ ...gateway, origin: gateway.origin, getKeyFigures: (key) => (order.push('figures request'), gateway.getKeyFigures(key)) }),
     })
     await followConsentRedirect(awaitingUrl(await app.services.connect.start({})))

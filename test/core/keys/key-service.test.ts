@@ -11,7 +11,6 @@ import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
 import { LOCKED } from '../../support/faulty-vault'
 import { COPY_FORMATS, type CopyFormat } from '../../../preload/contract'
-import type { SecretVault } from '../../../main/core/keys/secret-vault'
 
 let double: OpenRouterDouble
 let app: TestServices
@@ -27,14 +26,6 @@ afterEach(async () => {
 })
 
 const keys = () => app.services.keys
-/** A vault's calls as plain functions, to wrap one of them. */
-const pick = (vault: SecretVault): SecretVault => ({
-  description: vault.description,
-  set: (account, secret) => vault.set(account, secret),
-  get: (account) => vault.get(account),
-  delete: (account) => vault.delete(account),
-  list: () => vault.list(),
-})
 const intake = () => app.services.intake
 const copy = async (keyId: string, format: CopyFormat) => app.services.clipboardGuard.copySecret(await keys().secretOf(keyId), format)
 
@@ -314,7 +305,7 @@ describe('recovery', () => {
     let listings = 0
     app = await startTestServices({
       apiBaseUrl: double.apiBaseUrl,
-      wrapVault: (inner) => ({ ...pick(inner), list: () => ((listings += 1), inner.list()) }),
+      wrapVault: (inner) => ({ ...inner, list: () => ((listings += 1), inner.list()) }),
     })
     const secret = double.createKey({ limit: 7 })
     await keytar.setPassword(app.keychainService, keyIdOf(secret), secret) // an orphan: only reconciliation lists it
