@@ -372,6 +372,9 @@ async function benchStartupImport(): Promise<void> {
   row('main services: import + open + list (fresh process)', samples, `keytar loaded by then: ${keytarLoaded}`)
 }
 
+/** This script again, inside a throw-away keyring (its own D-Bus session and gnome-keyring). */
+const BENCH_IN_A_KEYRING = [join(root, 'scripts/with-keyring.sh'), process.execPath, '--import', 'tsx', join(root, 'scripts/bench.ts')]
+
 const PART_NAMES = ['connect', 'scale', 'startup', 'bundle', 'dashboard', 'account', 'account-view'] as const
 type PartName = (typeof PART_NAMES)[number]
 
@@ -406,13 +409,14 @@ async function runParts(chosen: readonly PartName[]): Promise<void> {
 /**
  * The whole benchmark: each part in its own process with its own throw-away keyring (scripts/with-keyring.sh), so
  * each figure starts from the same state, and a part that crashes loses only what it had not measured yet. The
- * dashboard part's 1,000-key stage crashes here in about half the runs: keytar's findCredentials (posix) passes
- * a secret libsecret did not load (NULL) to strdup, a segmentation fault. See the README's known limits.
+ * dashboard part's 1,000-key stage crashed in about half the runs while its runs' keychain lists piled up: keytar's
+ * findCredentials (posix) passes a secret libsecret did not load (NULL) to strdup, a segmentation fault. Each run
+ * now waits for its own keychain work; see the README's known limits.
  */
 function runEachPartApart(): void {
   const { ORKM_KEYRING_READY: _parentKeyring, ...environment } = process.env
   const runPart = (name: PartName): { rows: string[][]; ended: string | null } => {
-    const child = spawnSync('bash', [join(root, 'scripts/with-keyring.sh'), process.execPath, '--import', 'tsx', join(root, 'scripts/bench.ts')], {
+    const child = spawnSync('bash', BENCH_IN_A_KEYRING, {
       cwd: root,
       env: { ...environment, ORKM_BENCH_PARTS: name, ORKM_BENCH_EMIT_ROWS: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -445,7 +449,7 @@ if (requested === undefined) {
   runEachPartApart()
 } else if (process.env['ORKM_KEYRING_READY'] !== '1') {
   // Some parts of the benchmark, run without a keychain: run them again inside one.
-  const again = spawnSync('bash', [join(root, 'scripts/with-keyring.sh'), process.execPath, '--import', 'tsx', join(root, 'scripts/bench.ts')], { cwd: root, stdio: 'inherit' })
+  const again = spawnSync('bash', BENCH_IN_A_KEYRING, { cwd: root, stdio: 'inherit' })
   process.exit(again.status ?? 1)
 } else {
   const chosen = requested.split(',').filter((name): name is PartName => (PART_NAMES as readonly string[]).includes(name))
