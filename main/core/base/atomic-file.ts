@@ -16,9 +16,10 @@ export async function setAsideUnreadable(path: string, at: Date): Promise<string
   return backup
 }
 
-/** Temp file, fsync, rename, directory sync: shared by every JSON file the app writes. */
+/** Temp file, fsync, rename, directory sync: shared by every JSON file the app writes. Resolves once all are done. */
 export async function writeAtomically(path: string, document: unknown): Promise<void> {
-  await replaceWith(await writeTemporaryFile(path, serialize(document)), path)
+  const { durable } = await replaceWith(await writeTemporaryFile(path, serialize(document)), path)
+  await durable
 }
 
 export function serialize(document: unknown): string {
@@ -63,22 +64,29 @@ export async function dropTemporaryFile(file: TemporaryFile): Promise<void> {
   await unlink(file.name).catch(() => {})
 }
 
-/** Renames the synced temporary file over `path`, then syncs the folder so the rename itself is durable. */
-export async function replaceWith(file: TemporaryFile, path: string): Promise<void> {
+/**
+ * Renames the synced temporary file over `path`: once this resolves, the new file is the one every reader gets.
+ * The folder sync that makes the rename itself survive a power cut follows; `durable` settles when it is done (and
+ * the folder closed). A failed sync is not reported, the rename being atomic either way, so only a writer that
+ * orders its next write after this one needs to wait for it; a new key's connect does not (issue 10).
+ */
+export async function replaceWith(file: TemporaryFile, path: string): Promise<{ durable: Promise<void> }> {
   try {
     await rename(file.name, path)
   } catch (error) {
     await dropTemporaryFile(file)
     throw error
   }
-  const { folder } = file
+  return { durable: syncAndClose(file.folder) }
+}
+
+async function syncAndClose(folder: FileHandle | null): Promise<void> {
   if (!folder) return // Windows cannot open folders; the rename is still atomic.
   try {
     await folder.sync()
   } catch {
     // A folder that cannot be synced: the rename is still atomic.
   } finally {
-    // Closing is not on the path of whoever waits for the file (a new key's connect).
-    void folder.close().catch(() => {})
+    await folder.close().catch(() => {})
   }
 }

@@ -212,7 +212,8 @@ export class KeyService {
    * which the next start lists again; the same key saved twice stays one entry (its id is its hash).
    * A new key's metadata is staged (written and synced to a temporary file) while the keychain write runs, and
    * committed (renamed into place) only once the keychain holds the key: the file never names a key the keychain
-   * lacks, and the connect path does not wait for a whole file write after the keychain.
+   * lacks, and the connect path does not wait for a whole file write after the keychain, nor for the folder sync
+   * after the rename (should the power fail in that moment, the next start lists the key again from the keychain).
    */
   async saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
     await this.reconciled

@@ -26,7 +26,11 @@ export interface MetadataStore {
 }
 
 export interface StagedSave {
-  /** Makes the staged document the file. False, and the file untouched, when another save or commit came after staging. */
+  /**
+   * Makes the staged document the file: resolves once it is renamed into place. The folder sync that makes the
+   * rename survive a power cut follows, and the store's next write waits for it. False, and the file untouched,
+   * when another save or commit came after staging.
+   */
   commit(): Promise<boolean>
   /** Drops the staged file (the keychain refused the key). */
   discard(): Promise<void>
@@ -95,18 +99,18 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
           const run = writes.then(async () => {
             if (generation !== stagedAt) {
               await discard()
-              return false
+              return { committed: false, durable: Promise.resolve() }
             }
             settled = true
             generation += 1
-            await replaceWith(await temp, path)
-            return true
+            return { committed: true, ...(await replaceWith(await temp, path)) }
           })
+          // The next write waits for this one's folder sync; whoever committed does not.
           writes = run.then(
-            () => {},
+            ({ durable }) => durable,
             () => {},
           )
-          return run
+          return run.then(({ committed }) => committed)
         },
         discard,
       }
