@@ -173,7 +173,8 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
   let shuttingDown = false
   app.on('before-quit', (event) => {
     if (shutDown || !services) return
-    // Close the listener and clear a copied key from the clipboard before the process goes (once).
+    // Close the listener, clear a copied key from the clipboard and finish the key list file's writes before the
+    // process goes (once).
     event.preventDefault()
     if (shuttingDown) return
     shuttingDown = true

@@ -104,6 +104,7 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
   const bareVault = createKeytarVault(service)
   const helloWorld = await startHelloWorld()
   const flow: number[] = []
+  const fileWritten: number[] = []
   const delivery: number[] = []
   const exchange: number[] = []
   const keychainWrite: number[] = []
@@ -117,15 +118,16 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
     await bareVault.get('warm-up')
   }
   const appFlow = async () => {
-    // The app's path: callback received → exchange → keychain (GET /key alongside) → metadata file.
+    // The app's path: callback received → exchange → keychain (GET /key alongside) → connected; the metadata file after.
     const started = await services.connect.start({})
     if (started.phase !== 'awaiting-browser') throw new Error('flow did not start')
     const consent = await fetch(started.authUrl, { redirect: 'manual' })
     const callback = new URL(consent.headers.get('location')!)
     await settle()
     const t0 = performance.now()
-    // Done when the app is: the flow connected (the key is in the keychain and the metadata file). The browser's
-    // page is answered once the keychain holds the key, alongside the metadata write; it is awaited after.
+    // Done when the app is: the flow connected (the key is in the keychain, listed with its figures). The browser's
+    // page is answered once the keychain holds the key; it is awaited after. The key list file is written after
+    // "connected" without the app waiting for it (KeyService.saveKey); when it is done is timed too, for the record.
     const ended = new Promise<{ at: number; state: ConnectState }>((resolve) => {
       const stop = services.connect.onChange((state) => {
         if (!['connected', 'failed', 'cancelled', 'timed-out'].includes(state.phase)) return
@@ -137,9 +139,11 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
     const { at: t1, state } = await ended
     if (state.phase !== 'connected') throw new Error(`flow ended ${state.phase}`)
     if (!services.keys.list().keys.find((key) => key.id === state.keyId)?.figures) throw new Error('connected without figures')
+    await services.keys.flush()
+    const t2 = performance.now()
     if ((await page).status !== 200) throw new Error('the browser was not told the key is saved')
     services.connect.dismiss()
-    return t1 - t0
+    return { connected: t1 - t0, fileWritten: t2 - t0 }
   }
   const bareSteps = async (run: number) => {
     const pkce = createPkcePair()
@@ -162,7 +166,7 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
   for (let run = 0; run < RUNS + 3; run += 1) {
     // The unavoidable steps alone, back to back, in the same run; the order alternates so that neither side always
     // runs right after the other.
-    let tFlow: number
+    let tFlow: Awaited<ReturnType<typeof appFlow>>
     let bare: Awaited<ReturnType<typeof bareSteps>>
     if (run % 2 === 0) {
       tFlow = await appFlow()
@@ -172,7 +176,8 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
       tFlow = await appFlow()
     }
     if (run >= 3) {
-      flow.push(tFlow)
+      flow.push(tFlow.connected)
+      fileWritten.push(tFlow.fileWritten)
       exchange.push(bare.tExchange)
       keychainWrite.push(bare.tWrite)
       keyFetch.push(bare.tFetch)
@@ -188,6 +193,8 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
   addRow(['  app overhead vs the three unavoidable steps', `${((app / unavoidable - 1) * 100).toFixed(0)} %`, '', 'target < 20 %'])
   const deliveryMedian = row('  for scale: a request reaching an empty loopback listener', delivery, 'part of the overhead above')
   addRow(['  overhead beyond that delivery', `${(((app - deliveryMedian) / unavoidable - 1) * 100).toFixed(0)} %`, '', ''])
+  const written = row('  for the record: until the key list file is written too', fileWritten, 'after "connected"; not waited for')
+  addRow(['  that time against the three unavoidable steps', `${((written / unavoidable - 1) * 100).toFixed(0)} %`, '', ''])
   await services.shutdown()
   await purgeKeychainService(service)
   await data.remove()

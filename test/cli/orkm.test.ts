@@ -61,6 +61,7 @@ async function cli(args: string[], options: { env?: Record<string, string | unde
 async function storeKey(label: string, init: Parameters<OpenRouterDouble['createKey']>[0] = {}): Promise<string> {
   const secret = double.createKey(init)
   await app.services.intake.add(secret, label)
+  await app.services.keys.flush()
   secrets.push(secret)
   return secret
 }

@@ -4,6 +4,7 @@ import { createAppServices, logFileOf, type AppServices, type HostAdapters } fro
 import { loadConfig } from '../../main/core/app/config'
 import { createFileLogger, silentLogger } from '../../main/core/base/logger'
 import type { ExternalOpener } from '../../main/core/base/ports'
+import { createMetadataStore, type MetadataStore } from '../../main/core/keys/metadata-store'
 import { createKeytarVault, type SecretVault } from '../../main/core/keys/secret-vault'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../../main/core/openrouter/openrouter-gateway'
 import { MemoryClipboard, RecordingNotifier } from '../harness/node-host'
@@ -30,6 +31,8 @@ export async function startTestServices(options: {
   dataDir?: string
   /** Wraps the real keychain, e.g. to make writes fail. */
   wrapVault?: (vault: SecretVault) => SecretVault
+  /** Wraps the real key list file's store, e.g. to hold or fail a write. */
+  wrapMetadata?: (store: MetadataStore) => MetadataStore
   /** Wraps the real SDK gateway, e.g. to hand back a hostile value the double cannot produce. */
   wrapGateway?: (gateway: OpenRouterGateway) => OpenRouterGateway
   /** An updater, as an installed build has. */
@@ -71,6 +74,7 @@ export async function startTestServices(options: {
         opener,
         logger: options.fileLog ? createFileLogger(logFileOf(dataDir)) : silentLogger,
         vault: options.wrapVault ? options.wrapVault(vault) : vault,
+        ...(options.wrapMetadata ? { metadata: options.wrapMetadata(createMetadataStore(dataDir)) } : {}),
         ...(gateway ? { gateway } : {}),
         ...(options.updates ? { updates: options.updates } : {}),
       },

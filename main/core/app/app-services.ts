@@ -9,7 +9,7 @@ import { createDispatcher, type Dispatch } from '../ipc/ipc-dispatcher'
 import { ClipboardGuard } from '../keys/clipboard-guard'
 import { KeyService } from '../keys/key-service'
 import { createFileLogger, type Logger } from '../base/logger'
-import { createMetadataStore } from '../keys/metadata-store'
+import { createMetadataStore, type MetadataStore } from '../keys/metadata-store'
 import { KeyIntake } from '../new-keys/key-intake'
 import { createMinter } from '../new-keys/mint'
 import { createOpenRouterGateway, type OpenRouterGateway } from '../openrouter/openrouter-gateway'
@@ -29,6 +29,8 @@ export interface HostAdapters {
   clock?: Clock
   logger?: Logger
   vault?: SecretVault
+  /** The key list file's store; by default `keys.json` in the data folder. */
+  metadata?: MetadataStore
   gateway?: OpenRouterGateway
   managementGateway?: ManagementGateway
   refreshConcurrency?: number
@@ -76,7 +78,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
   const history = await SpendHistory.open(config.dataDir, { clock, logger })
   const keys = await KeyService.open({
     vault,
-    metadata: createMetadataStore(config.dataDir),
+    metadata: adapters.metadata ?? createMetadataStore(config.dataDir),
     gateway,
     notifier: adapters.notifier,
     opener: adapters.opener,
@@ -281,6 +283,7 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       await connect.shutdown()
       await clipboardGuard.clearCopiedKey()
       await history.flush()
+      await keys.flush()
     },
   }
 }

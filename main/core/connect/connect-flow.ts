@@ -178,9 +178,9 @@ export class ConnectFlow {
       })
       return { ok: false, heading: 'Not connected', detail: 'The authorization was not granted. You can close this tab.' }
     }
-    // The page says "saved" as soon as the keychain holds the key; its name, figures and metadata are written while
-    // the browser shows it. Should that metadata write then fail, the app holds the key with Save again, and the
-    // keychain still has it (the next start recovers it), so the page's word stays true.
+    // The page says "saved" as soon as the keychain holds the key, while its figures (and with them its name) may
+    // still be on the way; the app says "connected" once they are. The key list file follows without either
+    // waiting for it (KeyService.saveKey).
     let secretStored: () => void = () => {}
     const stored = new Promise<'stored'>((resolve) => (secretStored = () => resolve('stored')))
     const outcome = this.exchangeAndSave(flow, event.code, { keepListenerForResponse: true, onSecretStored: () => secretStored() })

@@ -9,7 +9,7 @@ import { reconcileWithKeychain } from './keychain-reconciler'
 import { cleanLabel, MAX_LABEL_LENGTH } from './labels'
 import { deriveStatus, deriveWarnings, notificationFor } from './key-status'
 import type { Logger } from '../base/logger'
-import type { MetadataStore } from './metadata-store'
+import type { MetadataStore, StagedSave } from './metadata-store'
 import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import type { Clock, ExternalOpener, NotifierPort } from '../base/ports'
 import { runWithConcurrency } from '../base/concurrency'
@@ -65,6 +65,8 @@ export class KeyService {
   private malformedSecrets = new Set<string>()
   private emitTimer: { cancel(): void } | null = null
   private readonly concurrency: number
+  /** New keys' metadata writes, which nobody waits for (see saveKey); `flush` does. */
+  private readonly unawaitedWrites = new Set<Promise<void>>()
 
   private constructor(
     private readonly deps: KeyServiceDeps,
@@ -211,9 +213,11 @@ export class KeyService {
    * Stores a key: keychain first, then metadata. A crash between the two leaves an orphaned keychain item,
    * which the next start lists again; the same key saved twice stays one entry (its id is its hash).
    * A new key's metadata is staged (written and synced to a temporary file) while the keychain write runs, and
-   * committed (renamed into place) only once the keychain holds the key: the file never names a key the keychain
-   * lacks, and the connect path does not wait for a whole file write after the keychain, nor for the folder sync
-   * after the rename (should the power fail in that moment, the next start lists the key again from the keychain).
+   * committed (renamed into place) only once the keychain holds the key, so the file never names a key the keychain
+   * lacks. The key is stored, and this resolves, once the keychain holds it: it is in the list at once, and the
+   * commit follows with nobody waiting for it (a connect's "Connected" included, as the browser's "saved" already
+   * did). Should the app stop before the rename, the next start lists the key again from the keychain; should the
+   * write fail, the list's notices say so and the next write of the file carries the key.
    */
   async saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
     await this.reconciled
@@ -257,11 +261,31 @@ export class KeyService {
     if (makesDefault && this.document.defaultKeyId === null) this.document.defaultKeyId = id
     this.document.announcedWarnings = announcement.ids
     if (announcement.notification) this.deps.notifier.notify(announcement.notification.title, announcement.notification.body)
-    // Another save since staging makes the staged file stale: the whole current document is written instead.
-    if (!(await staged.commit())) await this.deps.metadata.save(this.document)
+    const write = this.commitNewKey(staged).finally(() => this.unawaitedWrites.delete(write))
+    this.unawaitedWrites.add(write)
     this.scheduleEmit()
     this.deps.logger.info('key stored', { keyId: id.slice(0, 12) })
     return record
+  }
+
+  /** A new key's metadata file write, after the keychain took the key (see saveKey). Never rejects. */
+  private async commitNewKey(staged: StagedSave): Promise<void> {
+    try {
+      // Another save since staging makes the staged file stale: the whole current document is written instead.
+      if (!(await staged.commit())) await this.deps.metadata.save(this.document)
+    } catch (error) {
+      this.deps.logger.error('the key list file could not be written after a new key was stored', { error })
+      const reason = (error as NodeJS.ErrnoException).code
+      const notice = `The key list file could not be written${reason ? ` (${reason})` : ''}. Your new key is in your keychain: it stays listed, and the next start lists it again from there if the file is still behind.`
+      if (!this.notices.includes(notice)) this.notices.push(notice)
+      this.scheduleEmit()
+    }
+  }
+
+  /** Resolves once every metadata write under way is on disk: new keys' writes, which nobody waits for, included. */
+  async flush(): Promise<void> {
+    await Promise.all(this.unawaitedWrites)
+    await this.deps.metadata.flush()
   }
 
   /** A key saved again (pasted twice, or saved by two calls at once): its entry is kept and brought up to date. */

@@ -23,6 +23,8 @@ export interface MetadataStore {
    * commit. Used to overlap a new key's metadata write with its keychain write.
    */
   stage(document: MetadataDocument): StagedSave
+  /** Resolves once every write asked for so far (and any asked for meanwhile) is done, folder syncs included. */
+  flush(): Promise<void>
 }
 
 export interface StagedSave {
@@ -80,6 +82,14 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
       const run = writes.then(() => writeAtomically(path, document))
       writes = run.catch(() => {})
       return run
+    },
+
+    async flush() {
+      let seen: Promise<void>
+      do {
+        seen = writes
+        await seen
+      } while (seen !== writes)
     },
 
     stage(document) {

@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { keyIdOf, maskKey } from '../../../main/core/keys/key-identity'
-import { createMetadataStore, METADATA_FILE_NAME } from '../../../main/core/keys/metadata-store'
+import { createMetadataStore, METADATA_FILE_NAME, type StagedSave } from '../../../main/core/keys/metadata-store'
 import { refreshBackoffMs } from '../../../main/core/keys/key-service'
 import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-double'
 import { startTestServices, type TestServices } from '../../support/core-services'
@@ -62,6 +62,7 @@ describe('saving new keys', () => {
     const secret = double.createKey()
     await Promise.all(['A', 'B', 'C'].map((label) => keys().saveKey(secret, { userId: null, label })))
     expect(keys().list().keys).toHaveLength(1)
+    await keys().flush()
     expect((await createMetadataStore(app.dataDir).load()).document.keys).toHaveLength(1)
   })
 
@@ -71,7 +72,8 @@ describe('saving new keys', () => {
     const expected = secrets.map((secret) => keyIdOf(secret)).sort()
     expect(keys().list().keys.map((key) => key.id).sort()).toEqual(expected)
     expect((await keychainItems(app.keychainService)).map((item) => item.account).sort()).toEqual(expected)
-    // The file names them all as soon as the saves are done, not only after a later write.
+    // The file names them all once their writes are done, not only after a later write.
+    await keys().flush()
     const labels = keys().list().keys.map((key) => key.label).sort()
     expect((await createMetadataStore(app.dataDir).load()).document.keys.map((key) => key.label).sort()).toEqual(labels)
     expect((await readdir(app.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
@@ -92,6 +94,7 @@ describe('saving new keys', () => {
     })
     try {
       await refusing.services.keys.saveKey(double.createKey(), { userId: null, label: 'Kept' })
+      await refusing.services.keys.flush()
       const before = await readAllFiles(refusing.dataDir)
       refuseNext = true
       const saving = refusing.services.keys.saveKey(double.createKey(), { userId: null, label: 'Refused' })
@@ -103,6 +106,70 @@ describe('saving new keys', () => {
       expect(await readAllFiles(refusing.dataDir)).toEqual(before)
     } finally {
       await refusing.dispose()
+    }
+  })
+})
+
+describe('a new key\'s file write, after the keychain took the key', () => {
+  /** Services whose key list file store holds, or fails, the commit of a new key's staged write. */
+  const withCommit = (commit: (staged: StagedSave) => Promise<boolean>) =>
+    startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapMetadata: (store) => ({
+        ...store,
+        stage: (document) => {
+          const staged = store.stage(document)
+          return { ...staged, commit: () => commit(staged) }
+        },
+      }),
+    })
+  const labelsOnDisk = async (dataDir: string) => (await createMetadataStore(dataDir).load()).document.keys.map((key) => key.label)
+
+  it('is not waited for: the key is stored and listed once the keychain holds it; flush waits for the file', async () => {
+    let releaseCommit: () => void = () => {}
+    const commitHeld = new Promise<void>((resolve) => (releaseCommit = resolve))
+    const held = await withCommit(async (staged) => (await commitHeld, staged.commit()))
+    try {
+      const secret = double.createKey()
+      const saved = await Promise.race([
+        held.services.keys.saveKey(secret, { userId: null, label: 'Held' }).then(() => 'stored'),
+        new Promise<string>((resolve) => setTimeout(() => resolve('waited for the file'), 5_000)),
+      ])
+      expect(saved).toBe('stored')
+      expect(held.services.keys.list().keys.map((key) => key.label)).toEqual(['Held'])
+      expect(await keychainItems(held.keychainService)).toEqual([{ account: keyIdOf(secret), password: secret }])
+      expect(await labelsOnDisk(held.dataDir)).toEqual([])
+      let flushed = false
+      const flushing = held.services.keys.flush().then(() => (flushed = true))
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(flushed).toBe(false)
+      releaseCommit()
+      await flushing
+      expect(await labelsOnDisk(held.dataDir)).toEqual(['Held'])
+    } finally {
+      releaseCommit()
+      await held.dispose()
+    }
+  })
+
+  it('that fails: the key stays listed, the list says so, and the next write of the file carries it', async () => {
+    const failing = await withCommit(async (staged) => {
+      await staged.discard()
+      throw Object.assign(new Error('input/output error'), { code: 'EIO' })
+    })
+    try {
+      const secret = double.createKey()
+      const stored = await failing.services.keys.saveKey(secret, { userId: null, label: 'Unwritten' })
+      await failing.services.keys.flush()
+      const view = failing.services.keys.list()
+      expect(view.keys.map((key) => key.label)).toEqual(['Unwritten'])
+      expect(view.notices).toEqual([expect.stringMatching(/key list file could not be written \(EIO\)\. Your new key is in your keychain/)])
+      expect(await labelsOnDisk(failing.dataDir)).toEqual([])
+      await failing.services.keys.rename(stored.id, 'Written later')
+      expect(await labelsOnDisk(failing.dataDir)).toEqual(['Written later'])
+      expect((await readdir(failing.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
+    } finally {
+      await failing.dispose()
     }
   })
 })
