@@ -40,6 +40,11 @@ const options: Record<string, FakeOrkmOptions> = {
     },
     notices: ['The key list file was unreadable and has been set aside as keys.json.corrupt-1764158400000; keys found in your keychain are listed again.'],
   },
+  // A new key stored in the keychain whose key list file write then failed (KeyService.saveKey).
+  'file-unwritten': {
+    keys: sampleKeys(now).slice(0, 2),
+    notices: ['The key list file could not be written (ENOSPC). Your new key is safe in your keychain and stays listed; the file is written again at the next change.'],
+  },
   many: { keys: manyKeys(500) },
   huge: {
     keys: [

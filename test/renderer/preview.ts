@@ -57,6 +57,7 @@ const SHOTS: Shot[] = [
   { name: 'awaiting', scenario: 'awaiting' },
   { name: 'awaiting-empty', scenario: 'awaiting-empty' },
   { name: 'unsaved', scenario: 'unsaved' },
+  { name: 'file-unwritten', scenario: 'file-unwritten' },
   {
     name: 'remove-dialog',
     scenario: 'sample',

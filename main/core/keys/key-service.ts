@@ -67,6 +67,8 @@ export class KeyService {
   private readonly concurrency: number
   /** New keys' metadata writes, which nobody waits for (see saveKey); `flush` does. */
   private readonly unawaitedWrites = new Set<Promise<void>>()
+  /** Says that such a write failed, until a later write of the file succeeds. */
+  private unwrittenFileNotice: string | null = null
 
   private constructor(
     private readonly deps: KeyServiceDeps,
@@ -138,7 +140,7 @@ export class KeyService {
       keys: views,
       settings: { ...settings },
       warnings: deriveWarnings(this.document.keys.filter((key) => !key.removing), settings, now, this.missingSecrets),
-      notices: [...this.notices],
+      notices: this.unwrittenFileNotice ? [...this.notices, this.unwrittenFileNotice] : [...this.notices],
     }
   }
 
@@ -273,11 +275,11 @@ export class KeyService {
     try {
       // Another save since staging makes the staged file stale: the whole current document is written instead.
       if (!(await staged.commit())) await this.deps.metadata.save(this.document)
+      this.fileWritten()
     } catch (error) {
       this.deps.logger.error('the key list file could not be written after a new key was stored', { error })
       const reason = (error as NodeJS.ErrnoException).code
-      const notice = `The key list file could not be written${reason ? ` (${reason})` : ''}. Your new key is in your keychain: it stays listed, and the next start lists it again from there if the file is still behind.`
-      if (!this.notices.includes(notice)) this.notices.push(notice)
+      this.unwrittenFileNotice = `The key list file could not be written${reason ? ` (${reason})` : ''}. Your new key is safe in your keychain and stays listed; the file is written again at the next change.`
       this.scheduleEmit()
     }
   }
@@ -490,6 +492,14 @@ export class KeyService {
 
   private async persist(): Promise<void> {
     await this.deps.metadata.save(this.document)
+    this.fileWritten()
+    this.scheduleEmit()
+  }
+
+  /** The file holds the whole list again (every write is of the whole document): a failed new key's write is behind us. */
+  private fileWritten(): void {
+    if (this.unwrittenFileNotice === null) return
+    this.unwrittenFileNotice = null
     this.scheduleEmit()
   }
 

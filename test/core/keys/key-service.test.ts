@@ -163,10 +163,11 @@ describe('a new key\'s file write, after the keychain took the key', () => {
       await failing.services.keys.flush()
       const view = failing.services.keys.list()
       expect(view.keys.map((key) => key.label)).toEqual(['Unwritten'])
-      expect(view.notices).toEqual([expect.stringMatching(/key list file could not be written \(EIO\)\. Your new key is in your keychain/)])
+      expect(view.notices).toEqual([expect.stringMatching(/key list file could not be written \(EIO\)\. Your new key is safe in your keychain/)])
       expect(await labelsOnDisk(failing.dataDir)).toEqual([])
       await failing.services.keys.rename(stored.id, 'Written later')
       expect(await labelsOnDisk(failing.dataDir)).toEqual(['Written later'])
+      expect(failing.services.keys.list().notices).toEqual([])
       expect((await readdir(failing.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
     } finally {
       await failing.dispose()
