@@ -18,7 +18,12 @@ export async function setAsideUnreadable(path: string, at: Date): Promise<string
 
 /** Temp file, fsync, rename, directory sync: shared by every JSON file the app writes. Resolves once all are done. */
 export async function writeAtomically(path: string, document: unknown): Promise<void> {
-  const { durable } = await replaceWith(await writeTemporaryFile(path, serialize(document)), path)
+  await writeTextAtomically(path, serialize(document))
+}
+
+/** writeAtomically for a document serialized already. */
+export async function writeTextAtomically(path: string, text: string): Promise<void> {
+  const { durable } = await replaceWith(await writeTemporaryFile(path, text), path)
   await durable
 }
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { dropTemporaryFile, replaceWith, serialize, setAsideUnreadable, writeAtomically, writeTemporaryFile } from '../base/atomic-file'
+import { dropTemporaryFile, replaceWith, serialize, setAsideUnreadable, writeAtomically, writeTemporaryFile, writeTextAtomically } from '../base/atomic-file'
 import { emptyDocument, settingsSchema, storedKeySchema, type MetadataDocument, type StoredKey } from './stored-key'
 
 export const METADATA_FILE_NAME = 'keys.json'
@@ -17,6 +17,7 @@ export interface LoadReport {
 export interface MetadataStore {
   readonly path: string
   load(): Promise<LoadReport>
+  /** Writes the document as it is now (serialized at once), after the writes asked for before it. */
   save(document: MetadataDocument): Promise<void>
   /**
    * Writes and syncs the document to a temporary file now (it is serialized at once), to become the file only on
@@ -79,7 +80,10 @@ export function createMetadataStore(dataDir: string, now: () => Date = () => new
 
     save(document) {
       generation += 1
-      const run = writes.then(() => writeAtomically(path, document))
+      // Serialized when asked for, not when its turn comes, so that writes land in the order of the states they hold
+      // (a staged commit queued after this save would otherwise write an older state over a newer one).
+      const text = serialize(document)
+      const run = writes.then(() => writeTextAtomically(path, text))
       writes = run.catch(() => {})
       return run
     },

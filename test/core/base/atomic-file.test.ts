@@ -26,6 +26,12 @@ describe('atomic file', () => {
     expect(await readdir(dir.path)).toEqual(['file.json'])
   })
 
+  it.skipIf(process.platform !== 'linux')('a whole write resolves only after its folder sync: the folder is closed by then', async () => {
+    const before = await handlesOnFolder()
+    await writeAtomically(target(), { a: 1 })
+    expect(await handlesOnFolder()).toBe(before)
+  })
+
   it.skipIf(process.platform !== 'linux')(
     'a replacement is the file as soon as it is renamed; the folder sync after it does not hold the caller, and is then closed',
     async () => {

@@ -13,6 +13,8 @@ beforeEach(async () => {
 afterEach(async () => dir.remove())
 
 const fileIn = () => join(dir.path, METADATA_FILE_NAME)
+const documentWith = (label: string) => ({ ...emptyDocument(), keys: [storedKey(SECRET_A, { label })] })
+const labelsOnDisk = async () => (await createMetadataStore(dir.path).load()).document.keys.map((key) => key.label)
 
 describe('metadata store', () => {
   it('starts empty when there is no file yet', async () => {
@@ -43,6 +45,16 @@ describe('metadata store', () => {
     expect((await createMetadataStore(folder).load()).document.keys.map((key) => key.label)).toEqual(['After'])
   })
 
+  it('writes a document as it was when the save was asked for, even when its turn comes later', async () => {
+    const store = createMetadataStore(dir.path)
+    const document = documentWith('as asked')
+    const first = store.save(documentWith('queued first'))
+    const saving = store.save(document)
+    document.keys[0]!.label = 'changed while queued'
+    await Promise.all([first, saving])
+    expect(await labelsOnDisk()).toEqual(['as asked'])
+  })
+
   it('serialises concurrent saves so the last one wins', async () => {
     const store = createMetadataStore(dir.path)
     await Promise.all(
@@ -53,8 +65,6 @@ describe('metadata store', () => {
   })
 
   describe('a staged save (a new key: written while the keychain write runs, committed after it)', () => {
-    const documentWith = (label: string) => ({ ...emptyDocument(), keys: [storedKey(SECRET_A, { label })] })
-    const labelsOnDisk = async () => (await createMetadataStore(dir.path).load()).document.keys.map((key) => key.label)
 
     it('is invisible until committed, then is the file; no temporary file is left', async () => {
       const store = createMetadataStore(dir.path)
