@@ -178,10 +178,13 @@ export function startApp(surroundings: ShellSurroundings): ShellHandle {
     event.preventDefault()
     if (shuttingDown) return
     shuttingDown = true
-    void services.shutdown().finally(() => {
-      shutDown = true
-      app.quit()
-    })
+    void services
+      .shutdown()
+      .catch((error: unknown) => logger.error('shutting down failed', { error }))
+      .finally(() => {
+        shutDown = true
+        app.quit()
+      })
   })
 
   const step = async <T>(name: StartupStep, run: () => T | Promise<T>): Promise<T> => {

@@ -278,12 +278,16 @@ export async function createAppServices(config: AppConfig & { dataDir: string },
       sinks.forEach((sink) => sink('connect:requested', pendingConnectRequest!))
     },
     async shutdown() {
-      sinks.clear()
-      updates.stop()
-      await connect.shutdown()
-      await clipboardGuard.clearCopiedKey()
-      await history.flush()
-      await keys.flush()
+      try {
+        sinks.clear()
+        updates.stop()
+        await connect.shutdown()
+        await clipboardGuard.clearCopiedKey()
+        await history.flush()
+      } finally {
+        // Whatever failed above, a key saved just now gets its file written before the process goes.
+        await keys.flush()
+      }
     },
   }
 }

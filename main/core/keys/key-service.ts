@@ -65,8 +65,8 @@ export class KeyService {
   private malformedSecrets = new Set<string>()
   private emitTimer: { cancel(): void } | null = null
   private readonly concurrency: number
-  /** New keys' metadata writes, which nobody waits for (see saveKey); `flush` does. */
-  private readonly unawaitedWrites = new Set<Promise<void>>()
+  /** Saves under way with their file writes, which nobody waits for once the key is stored (see saveKey); `flush` does. */
+  private readonly savesUnderWay = new Set<Promise<void>>()
   /** Says that such a write failed, until a later write of the file succeeds. */
   private unwrittenFileNotice: string | null = null
 
@@ -221,7 +221,20 @@ export class KeyService {
    * did). Should the app stop before the rename, the next start lists the key again from the keychain; should the
    * write fail, the list's notices say so and the next write of the file carries the key.
    */
-  async saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
+  saveKey(secret: string, details: NewKeyDetails): Promise<StoredKey> {
+    const saving = this.storeKey(secret, details)
+    // Tracked from the start, so that flush (the app's quit) waits for a save under way as well as its file write.
+    const whole = saving.then(
+      ({ written }) => written,
+      () => {},
+    )
+    this.savesUnderWay.add(whole)
+    void whole.finally(() => this.savesUnderWay.delete(whole))
+    return saving.then(({ record }) => record)
+  }
+
+  /** saveKey's work: the stored record once the keychain holds the key, and the file write that follows. */
+  private async storeKey(secret: string, details: NewKeyDetails): Promise<{ record: StoredKey; written: Promise<void> }> {
     await this.reconciled
     const id = keyIdOf(secret)
     const pendingFigures = Promise.resolve(details.figures ?? null).catch(() => null)
@@ -238,7 +251,7 @@ export class KeyService {
     const figures = await Promise.race([figuresWait, keychainWrite.then(() => figuresWait)])
     if (this.document.keys.some((key) => key.id === id)) {
       await keychainWrite
-      return this.updateStoredKey(id, details, figures)
+      return { record: await this.updateStoredKey(id, details, figures), written: Promise.resolve() }
     }
     const remoteLabel = namedByFigures ? cleanLabel(figures?.remoteLabel ?? '') : ''
     const record = this.newRecord(secret, { ...details, ...(remoteLabel ? { label: remoteLabel } : {}), figures })
@@ -257,17 +270,16 @@ export class KeyService {
     if (this.document.keys.some((key) => key.id === id)) {
       // The same key was saved by another call meanwhile: one entry, updated.
       await staged.discard()
-      return this.updateStoredKey(id, details, figures)
+      return { record: await this.updateStoredKey(id, details, figures), written: Promise.resolve() }
     }
     this.document.keys.push(record)
     if (makesDefault && this.document.defaultKeyId === null) this.document.defaultKeyId = id
     this.document.announcedWarnings = announcement.ids
     if (announcement.notification) this.deps.notifier.notify(announcement.notification.title, announcement.notification.body)
-    const write = this.commitNewKey(staged).finally(() => this.unawaitedWrites.delete(write))
-    this.unawaitedWrites.add(write)
+    const written = this.commitNewKey(staged)
     this.scheduleEmit()
     this.deps.logger.info('key stored', { keyId: id.slice(0, 12) })
-    return record
+    return { record, written }
   }
 
   /** A new key's metadata file write, after the keychain took the key (see saveKey). Never rejects. */
@@ -278,16 +290,18 @@ export class KeyService {
       this.fileWritten()
     } catch (error) {
       this.deps.logger.error('the key list file could not be written after a new key was stored', { error })
-      const reason = (error as NodeJS.ErrnoException).code
+      const reason = (error as NodeJS.ErrnoException | null)?.code
       this.unwrittenFileNotice = `The key list file could not be written${reason ? ` (${reason})` : ''}. Your new key is safe in your keychain and stays listed; the file is written again at the next change.`
       this.scheduleEmit()
     }
   }
 
-  /** Resolves once every metadata write under way is on disk: new keys' writes, which nobody waits for, included. */
+  /** Resolves once every save and metadata write under way is done: new keys' file writes, which nobody waits for, included. */
   async flush(): Promise<void> {
-    await Promise.all(this.unawaitedWrites)
-    await this.deps.metadata.flush()
+    do {
+      await Promise.all(this.savesUnderWay)
+      await this.deps.metadata.flush()
+    } while (this.savesUnderWay.size > 0)
   }
 
   /** A key saved again (pasted twice, or saved by two calls at once): its entry is kept and brought up to date. */

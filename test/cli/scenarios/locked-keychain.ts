@@ -11,6 +11,7 @@ const observations: Record<string, unknown> = {}
 try {
   const secret = double.createKey()
   await app.services.intake.add(secret, 'Work')
+  await app.services.keys.flush() // orkm reads keys.json
   const env = baseEnv({ ORKM_DATA_DIR: app.dataDir, ORKM_KEYCHAIN_SERVICE: app.keychainService, DISPLAY: '' })
   const printKey = [process.execPath, '-e', 'process.stdout.write(process.env.OPENROUTER_API_KEY ?? "unset")']
   await lockLoginCollection()

@@ -1,5 +1,5 @@
 // Managing stored keys against real parts: the keychain, the metadata file, the SDK and the double.
-import { readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { keyIdOf, maskKey } from '../../../main/core/keys/key-identity'
@@ -152,25 +152,82 @@ describe('a new key\'s file write, after the keychain took the key', () => {
     }
   })
 
-  it('that fails: the key stays listed, the list says so, and the next write of the file carries it', async () => {
-    const failing = await withCommit(async (staged) => {
-      await staged.discard()
-      throw Object.assign(new Error('input/output error'), { code: 'EIO' })
+  it('flush also waits for a save still under way (the keychain write not done yet), and its file write', async () => {
+    let releaseKeychain: () => void = () => {}
+    const keychainHeld = new Promise<void>((resolve) => (releaseKeychain = resolve))
+    const slow = await startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapVault: (inner) => ({ ...inner, set: async (account, secret) => (await keychainHeld, inner.set(account, secret)) }),
     })
     try {
-      const secret = double.createKey()
-      const stored = await failing.services.keys.saveKey(secret, { userId: null, label: 'Unwritten' })
-      await failing.services.keys.flush()
-      const view = failing.services.keys.list()
-      expect(view.keys.map((key) => key.label)).toEqual(['Unwritten'])
-      expect(view.notices).toEqual([expect.stringMatching(/key list file could not be written \(EIO\)\. Your new key is safe in your keychain/)])
-      expect(await labelsOnDisk(failing.dataDir)).toEqual([])
-      await failing.services.keys.rename(stored.id, 'Written later')
-      expect(await labelsOnDisk(failing.dataDir)).toEqual(['Written later'])
-      expect(failing.services.keys.list().notices).toEqual([])
-      expect((await readdir(failing.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
+      const saving = slow.services.keys.saveKey(double.createKey(), { userId: null, label: 'Under way' })
+      let flushed = false
+      const flushing = slow.services.keys.flush().then(() => (flushed = true))
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(flushed).toBe(false)
+      releaseKeychain()
+      await flushing
+      expect(await labelsOnDisk(slow.dataDir)).toEqual(['Under way'])
+      await saving
     } finally {
-      await failing.dispose()
+      releaseKeychain()
+      await slow.dispose()
+    }
+  })
+
+  it('that fails: the key stays listed, the list says so, and the next write of the file carries it', async () => {
+    // A real failure: a folder where keys.json should be, so the rename over it is refused (EISDIR).
+    const file = join(app.dataDir, METADATA_FILE_NAME)
+    await rm(file, { force: true })
+    await mkdir(file)
+    const secret = double.createKey()
+    const stored = await keys().saveKey(secret, { userId: null, label: 'Unwritten' })
+    await keys().flush()
+    const view = keys().list()
+    expect(view.keys.map((key) => key.label)).toEqual(['Unwritten'])
+    expect(view.notices).toEqual([expect.stringMatching(/key list file could not be written \(EISDIR\)\. Your new key is safe in your keychain/)])
+    expect(await keychainItems(app.keychainService)).toEqual([{ account: keyIdOf(secret), password: secret }])
+    expect((await readdir(app.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
+    await rm(file, { recursive: true })
+    await keys().rename(stored.id, 'Written later')
+    expect(await labelsOnDisk(app.dataDir)).toEqual(['Written later'])
+    expect(keys().list().notices).toEqual([])
+  })
+
+  it('staged before another write of the file, is dropped for a write of the whole list (never one going back)', async () => {
+    // The second key's keychain write is held while the first key is renamed: that write of the file comes after
+    // the second key's metadata was staged, and does not name the second key yet.
+    let holdKeychain = false
+    let releaseKeychain: () => void = () => {}
+    const keychainHeld = new Promise<void>((resolve) => (releaseKeychain = resolve))
+    const commits: boolean[] = []
+    const services = await startTestServices({
+      apiBaseUrl: double.apiBaseUrl,
+      wrapVault: (inner) => ({ ...inner, set: async (account, secret) => (holdKeychain && (await keychainHeld), inner.set(account, secret)) }),
+      wrapMetadata: (store) => ({
+        ...store,
+        stage: (document) => {
+          const staged = store.stage(document)
+          return { ...staged, commit: async () => (commits.push(await staged.commit()), commits.at(-1)!) }
+        },
+      }),
+    })
+    try {
+      const first = await services.services.keys.saveKey(double.createKey(), { userId: null, label: 'First' })
+      holdKeychain = true
+      const second = services.services.keys.saveKey(double.createKey(), { userId: null, label: 'Second' })
+      await expect.poll(async () => (await readdir(services.dataDir)).some((name) => name.includes('.tmp-'))).toBe(true)
+      await services.services.keys.rename(first.id, 'First, renamed')
+      expect(await labelsOnDisk(services.dataDir)).toEqual(['First, renamed'])
+      releaseKeychain()
+      await second
+      await services.services.keys.flush()
+      expect(commits).toEqual([true, false])
+      expect((await labelsOnDisk(services.dataDir)).sort()).toEqual(['First, renamed', 'Second'])
+      expect((await readdir(services.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
+    } finally {
+      releaseKeychain()
+      await services.dispose()
     }
   })
 })
@@ -405,6 +462,7 @@ describe('recovery', () => {
   it('finishes a removal interrupted between the metadata write and the keychain delete', async () => {
     const secret = double.createKey()
     const { id } = await intake().add(secret, 'K')
+    await keys().flush()
     // What a crash mid-removal leaves: the record flagged, the secret still in the keychain.
     const file = join(app.dataDir, METADATA_FILE_NAME)
     const { readFile } = await import('node:fs/promises')
@@ -427,6 +485,7 @@ describe('recovery', () => {
   it('starts from a corrupted metadata file, keeps a backup, and re-lists the keychain’s keys', async () => {
     const secret = double.createKey()
     await intake().add(secret, 'K')
+    await keys().flush()
     await writeFile(join(app.dataDir, METADATA_FILE_NAME), '\u0000garbage')
     await app.restart()
     const list = keys().list()
