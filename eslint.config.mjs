@@ -8,7 +8,7 @@ const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'n
 const electronOnly = { name: 'electron', message: 'Only main/*.ts shell files and main/adapters may import electron.' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'dist-e2e/**', '.demo-data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'test-output/**', 'dist-e2e/**', '.demo-data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
