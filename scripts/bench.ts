@@ -193,7 +193,7 @@ async function benchConnect(double: OpenRouterDouble): Promise<void> {
   addRow(['  app overhead vs the three unavoidable steps', `${((app / unavoidable - 1) * 100).toFixed(0)} %`, '', 'target < 20 %'])
   const deliveryMedian = row('  for scale: a request reaching an empty loopback listener', delivery, 'part of the overhead above')
   addRow(['  overhead beyond that delivery', `${(((app - deliveryMedian) / unavoidable - 1) * 100).toFixed(0)} %`, '', ''])
-  const written = row('  for the record: until the key list file is written too', fileWritten, 'after "connected"; not waited for')
+  const written = row('  for the record: until the key list file is written too', fileWritten, 'renamed and synced; not waited for')
   addRow(['  that time against the three unavoidable steps', `${((written / unavoidable - 1) * 100).toFixed(0)} %`, '', ''])
   await services.shutdown()
   await purgeKeychainService(service)
