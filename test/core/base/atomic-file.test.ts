@@ -3,6 +3,7 @@ import { readdir, readFile, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { replaceWith, serialize, writeAtomically, writeTemporaryFile } from '../../../main/core/base/atomic-file'
+import { gate } from '../../support/gate'
 import { makeTempDir } from '../../support/temp-dir'
 
 let dir: { path: string; remove(): Promise<void> }
@@ -41,12 +42,11 @@ describe('atomic file', () => {
       const folder = file.folder!
       // The folder sync is held until the test lets it go (the real sync runs then).
       const realSync = folder.sync.bind(folder)
-      let releaseSync: () => void = () => {}
-      const syncHeld = new Promise<void>((resolve) => (releaseSync = resolve))
+      const syncHeld = gate()
       let syncAsked = false
       folder.sync = async () => {
         syncAsked = true
-        await syncHeld
+        await syncHeld.passed
         return realSync()
       }
       const replaced = await Promise.race([
@@ -62,7 +62,7 @@ describe('atomic file', () => {
       await new Promise((resolve) => setImmediate(resolve))
       expect(durable).toBe(false)
       expect(await handlesOnFolder()).toBe(before + 1)
-      releaseSync()
+      syncHeld.open()
       await replaced.durable
       expect(await handlesOnFolder()).toBe(before)
       expect(await readdir(dir.path)).toEqual(['file.json'])

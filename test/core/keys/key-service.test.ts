@@ -7,6 +7,7 @@ import { createMetadataStore, METADATA_FILE_NAME, type StagedSave } from '../../
 import { refreshBackoffMs } from '../../../main/core/keys/key-service'
 import { startOpenRouterDouble, type OpenRouterDouble } from '../../openrouter-double'
 import { startTestServices, type TestServices } from '../../support/core-services'
+import { gate, type Gate } from '../../support/gate'
 import { keychainItems, keytar } from '../../support/keychain'
 import { readAllFiles } from '../../support/temp-dir'
 import { LOCKED } from '../../support/faulty-vault'
@@ -80,8 +81,7 @@ describe('saving new keys', () => {
   })
 
   it('a keychain that refuses the key, however late, leaves the list, the file and the folder as they were', async () => {
-    let refuseWrite: () => void = () => {}
-    const refusal = new Promise<void>((resolve) => (refuseWrite = resolve))
+    const refusal = gate()
     let refuseNext = false
     const refusing = await startTestServices({
       apiBaseUrl: double.apiBaseUrl,
@@ -89,7 +89,7 @@ describe('saving new keys', () => {
         ...inner,
         description: inner.description,
         // A slow refusal: the metadata is staged by the time the keychain says no.
-        set: async (account, secret) => (refuseNext ? (await refusal, Promise.reject(LOCKED())) : inner.set(account, secret)),
+        set: async (account, secret) => (refuseNext ? (await refusal.passed, Promise.reject(LOCKED())) : inner.set(account, secret)),
       }),
     })
     try {
@@ -100,7 +100,7 @@ describe('saving new keys', () => {
       const saving = refusing.services.keys.saveKey(double.createKey(), { userId: null, label: 'Refused' })
       saving.catch(() => {})
       await expect.poll(async () => (await readdir(refusing.dataDir)).some((name) => name.includes('.tmp-'))).toBe(true)
-      refuseWrite()
+      refusal.open()
       await expect(saving).rejects.toMatchObject({ appError: { code: 'keychain-locked' } })
       expect(refusing.services.keys.list().keys.map((key) => key.label)).toEqual(['Kept'])
       expect(await readAllFiles(refusing.dataDir)).toEqual(before)
@@ -124,11 +124,19 @@ describe('a new key\'s file write, after the keychain took the key', () => {
       }),
     })
   const labelsOnDisk = async (dataDir: string) => (await createMetadataStore(dataDir).load()).document.keys.map((key) => key.label)
+  /** flush is still waiting while `held` is closed, and done once it is opened. */
+  const expectFlushToWaitFor = async (services: TestServices, held: Gate) => {
+    let flushed = false
+    const flushing = services.services.keys.flush().then(() => (flushed = true))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(flushed).toBe(false)
+    held.open()
+    await flushing
+  }
 
   it('is not waited for: the key is stored and listed once the keychain holds it; flush waits for the file', async () => {
-    let releaseCommit: () => void = () => {}
-    const commitHeld = new Promise<void>((resolve) => (releaseCommit = resolve))
-    const held = await withCommit(async (staged) => (await commitHeld, staged.commit()))
+    const commitHeld = gate()
+    const held = await withCommit(async (staged) => (await commitHeld.passed, staged.commit()))
     try {
       const secret = double.createKey()
       const saved = await Promise.race([
@@ -139,38 +147,27 @@ describe('a new key\'s file write, after the keychain took the key', () => {
       expect(held.services.keys.list().keys.map((key) => key.label)).toEqual(['Held'])
       expect(await keychainItems(held.keychainService)).toEqual([{ account: keyIdOf(secret), password: secret }])
       expect(await labelsOnDisk(held.dataDir)).toEqual([])
-      let flushed = false
-      const flushing = held.services.keys.flush().then(() => (flushed = true))
-      await new Promise((resolve) => setImmediate(resolve))
-      expect(flushed).toBe(false)
-      releaseCommit()
-      await flushing
+      await expectFlushToWaitFor(held, commitHeld)
       expect(await labelsOnDisk(held.dataDir)).toEqual(['Held'])
     } finally {
-      releaseCommit()
+      commitHeld.open()
       await held.dispose()
     }
   })
 
   it('flush also waits for a save still under way (the keychain write not done yet), and its file write', async () => {
-    let releaseKeychain: () => void = () => {}
-    const keychainHeld = new Promise<void>((resolve) => (releaseKeychain = resolve))
+    const keychainHeld = gate()
     const slow = await startTestServices({
       apiBaseUrl: double.apiBaseUrl,
-      wrapVault: (inner) => ({ ...inner, set: async (account, secret) => (await keychainHeld, inner.set(account, secret)) }),
+      wrapVault: (inner) => ({ ...inner, set: async (account, secret) => (await keychainHeld.passed, inner.set(account, secret)) }),
     })
     try {
       const saving = slow.services.keys.saveKey(double.createKey(), { userId: null, label: 'Under way' })
-      let flushed = false
-      const flushing = slow.services.keys.flush().then(() => (flushed = true))
-      await new Promise((resolve) => setImmediate(resolve))
-      expect(flushed).toBe(false)
-      releaseKeychain()
-      await flushing
+      await expectFlushToWaitFor(slow, keychainHeld)
       expect(await labelsOnDisk(slow.dataDir)).toEqual(['Under way'])
       await saving
     } finally {
-      releaseKeychain()
+      keychainHeld.open()
       await slow.dispose()
     }
   })
@@ -198,12 +195,11 @@ describe('a new key\'s file write, after the keychain took the key', () => {
     // The second key's keychain write is held while the first key is renamed: that write of the file comes after
     // the second key's metadata was staged, and does not name the second key yet.
     let holdKeychain = false
-    let releaseKeychain: () => void = () => {}
-    const keychainHeld = new Promise<void>((resolve) => (releaseKeychain = resolve))
+    const keychainHeld = gate()
     const commits: boolean[] = []
     const services = await startTestServices({
       apiBaseUrl: double.apiBaseUrl,
-      wrapVault: (inner) => ({ ...inner, set: async (account, secret) => (holdKeychain && (await keychainHeld), inner.set(account, secret)) }),
+      wrapVault: (inner) => ({ ...inner, set: async (account, secret) => (holdKeychain && (await keychainHeld.passed), inner.set(account, secret)) }),
       wrapMetadata: (store) => ({
         ...store,
         stage: (document) => {
@@ -219,14 +215,14 @@ describe('a new key\'s file write, after the keychain took the key', () => {
       await expect.poll(async () => (await readdir(services.dataDir)).some((name) => name.includes('.tmp-'))).toBe(true)
       await services.services.keys.rename(first.id, 'First, renamed')
       expect(await labelsOnDisk(services.dataDir)).toEqual(['First, renamed'])
-      releaseKeychain()
+      keychainHeld.open()
       await second
       await services.services.keys.flush()
       expect(commits).toEqual([true, false])
       expect((await labelsOnDisk(services.dataDir)).sort()).toEqual(['First, renamed', 'Second'])
       expect((await readdir(services.dataDir)).filter((name) => name.includes('.tmp-'))).toEqual([])
     } finally {
-      releaseKeychain()
+      keychainHeld.open()
       await services.dispose()
     }
   })
