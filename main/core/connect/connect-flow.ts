@@ -14,6 +14,7 @@ import type { OpenRouterGateway } from '../openrouter/openrouter-gateway'
 import { createNonce, createPkcePair, type PkcePair } from './pkce'
 import { plainText } from '../base/concealed-clipboard'
 import type { ClipboardPort, Clock, ExternalOpener } from '../base/ports'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 
 export interface ConnectFlowDeps {
   callbackPort: number
@@ -397,8 +398,4 @@ function withSaveAgainHint(error: AppError): AppError {
   if (error.code === 'keychain-locked') return { ...error, hint: 'Unlock your keychain (on Linux: your login keyring, e.g. in Passwords and Keys), then press Save again.' }
   if (error.code === 'keychain-unavailable' || error.code === 'keychain-failed') return { ...error, hint: `${error.hint ?? 'Fix the keychain.'} Then press Save again.` }
   return error
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
 }
