@@ -8,7 +8,7 @@ import { Dialog } from '../components/dialogs/Dialog'
 import { formatExpiry } from '../format/dates'
 import { useNow } from '../hooks/useNow'
 import { ExpiryFields } from '../mint/ExpiryFields'
-import { type ResetChoice } from '../mint/validate-mint-form'
+import type { ResetChoice } from '../mint/validate-mint-form'
 import {
   editFormOf,
   validateCreateForm,
